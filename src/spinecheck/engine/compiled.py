@@ -1,0 +1,255 @@
+"""Compile a policy's criteria trees once into flat arrays of closures.
+
+Each node gets an index; evaluating writes its truth value into a per-request list at that
+index, so the trace and the open questions are read off afterwards without re-walking YAML
+models. References to definitions are memoized per request through the same list."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from .. import logic
+from ..policy.durations import date_minus, duration_days, parse_duration
+from ..policy.model import Policy
+from ..policy.schema import Node
+
+UNSET = object()
+
+
+@dataclass
+class Env:
+    facts: dict[str, Any]
+    request_date: dt.date
+    out: list[Any]
+    cutoffs: dict[tuple, dt.datetime]
+
+    def cutoff(self, parts: tuple) -> dt.datetime:
+        found = self.cutoffs.get(parts)
+        if found is None:
+            found = self.cutoffs[parts] = date_minus(self.request_date, dict(parts))
+        return found
+
+
+@dataclass(frozen=True)
+class CNode:
+    idx: int
+    id: str
+    text: str
+    cite: str
+    kind: str  # all | any | not | at_least | fact
+    children: tuple[int, ...]  # node indices (refs already resolved to definition indices)
+    at_least: int | None = None
+    fact: str | None = None
+    op: str | None = None
+    value: Any = None
+    value_fact: str | None = None
+    ruled_out_by: str | None = None
+
+    def test_text(self) -> str:
+        rhs = self.value_fact and f"<{self.value_fact}>" or _fmt(self.value)
+        return f"{self.fact} {self.op} {rhs}"
+
+
+def _fmt(value: Any) -> str:
+    if isinstance(value, list):
+        return "[" + ", ".join(map(str, value)) + "]"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+Fn = Callable[[Env], Any]
+
+
+class CompiledPolicy:
+    def __init__(self, policy: Policy):
+        self.policy = policy
+        self.nodes: list[CNode] = []
+        self.fns: list[Fn] = []
+        self._def_index: dict[str, int] = {}
+        self._pending_refs: list[tuple[int, int, str]] = []
+        for name, node in policy.definitions.items():
+            self._def_index[name] = self._compile(node)
+        self._resolve_refs()
+        self.pathway_roots = [self._compile_root(p.when) for p in policy.pathways]
+        self.redirect_roots = [self._compile_root(r.when) for r in policy.redirects]
+        self.exclusion_roots = [self._compile_root(e.when) if e.when else None for e in policy.exclusions]
+        self.note_roots = [self._compile_root(n.when) if n.when else None for n in policy.notes]
+        self._resolve_refs()
+        self.size = len(self.nodes)
+        self.leaves_under: dict[int, tuple[int, ...]] = {}
+        self.pathways_for: dict[str, list[int]] = {}
+        for i, p in enumerate(policy.pathways):
+            for code in p.cpt:
+                self.pathways_for.setdefault(code, []).append(i)
+
+    # --- compilation ---------------------------------------------------------------------------
+    def _compile_root(self, node: Node) -> int:
+        if node.kind == "ref":
+            return self._def_index[node.ref or ""]
+        return self._compile(node)
+
+    def _compile(self, node: Node) -> int:
+        idx = len(self.nodes)
+        self.nodes.append(None)  # type: ignore[arg-type]
+        self.fns.append(None)  # type: ignore[arg-type]
+        children: list[int] = []
+        for child in node.children:
+            if child.kind == "ref":
+                children.append(-1)
+                self._pending_refs.append((idx, len(children) - 1, child.ref or ""))
+            else:
+                children.append(self._compile(child))
+        cnode = CNode(
+            idx=idx, id=node.id or "", text=node.text or "", cite=node.cite or "",
+            kind=node.kind, children=tuple(children), at_least=node.at_least,
+            fact=node.fact, op=node.op if node.kind == "fact" else None,
+            value=node.value, value_fact=node.value_fact, ruled_out_by=node.ruled_out_by,
+        )
+        self.nodes[idx] = cnode
+        return idx
+
+    def _resolve_refs(self) -> None:
+        for idx, pos, name in self._pending_refs:
+            node = self.nodes[idx]
+            kids = list(node.children)
+            kids[pos] = self._def_index[name]
+            self.nodes[idx] = CNode(**{**node.__dict__, "children": tuple(kids)})
+        self._pending_refs = []
+        for i, node in enumerate(self.nodes):
+            if self.fns[i] is None:
+                self.fns[i] = self._make_fn(node)
+
+    def _make_fn(self, node: CNode) -> Fn:
+        idx, kids, fns = node.idx, node.children, self.fns
+
+        def child_value(env: Env, k: int) -> Any:
+            v = env.out[k]
+            if v is UNSET:
+                v = fns[k](env)
+            return v
+
+        if node.kind == "all":
+            def fn(env: Env) -> Any:
+                v = logic.all_of([child_value(env, k) for k in kids])
+                env.out[idx] = v
+                return v
+        elif node.kind == "any":
+            def fn(env: Env) -> Any:
+                v = logic.any_of([child_value(env, k) for k in kids])
+                env.out[idx] = v
+                return v
+        elif node.kind == "not":
+            only = kids[0]
+
+            def fn(env: Env) -> Any:
+                v = logic.not_(child_value(env, only))
+                env.out[idx] = v
+                return v
+        elif node.kind == "at_least":
+            n = node.at_least or 1
+
+            def fn(env: Env) -> Any:
+                v = logic.at_least(n, [child_value(env, k) for k in kids])
+                env.out[idx] = v
+                return v
+        else:
+            test = _leaf_test(node, self.policy)
+
+            def fn(env: Env) -> Any:
+                v = test(env)
+                env.out[idx] = v
+                return v
+        if node.ruled_out_by is None:
+            return fn
+        inner, ruler = fn, node.ruled_out_by
+
+        def ruled(env: Env) -> Any:
+            v = inner(env)
+            if v is None and env.facts.get(ruler) is True:
+                v = env.out[idx] = False
+            return v
+        return ruled
+
+    # --- queries -------------------------------------------------------------------------------
+    def leaves(self, idx: int) -> tuple[int, ...]:
+        """Leaf criteria under ``idx`` (a ruled-out-able group counts as one)."""
+        found = self.leaves_under.get(idx)
+        if found is None:
+            node = self.nodes[idx]
+            if node.kind == "fact" or node.ruled_out_by:
+                found = (idx,)  # a group that one fact can rule out counts as one criterion
+            else:
+                seen: dict[int, None] = {}
+                for k in node.children:
+                    for leaf in self.leaves(k):
+                        seen[leaf] = None
+                found = tuple(seen)
+            self.leaves_under[idx] = found
+        return found
+
+
+def _leaf_test(node: CNode, policy: Policy) -> Callable[[Env], Any]:
+    fact = policy.facts[node.fact or ""]
+    name, op, other = fact.name, node.op, node.value_fact
+    ftype = fact.type
+
+    if other is not None:
+        def rhs(env: Env) -> Any:
+            return env.facts.get(other)
+    else:
+        const: Any = node.value
+        if ftype == "duration":
+            const = duration_days(node.value)
+        elif ftype == "number":
+            const = float(node.value)
+        elif isinstance(const, list):
+            const = frozenset(const)
+
+        def rhs(env: Env) -> Any:
+            return const
+
+    if ftype == "date":
+        parts = tuple(sorted(parse_duration(node.value)[1].items()))
+        within = op == "within_last"
+
+        def test(env: Env) -> Any:
+            x = env.facts.get(name)
+            if x is None:
+                return None
+            moment = dt.datetime.combine(x, dt.time())
+            cutoff = env.cutoff(parts)
+            if within:
+                return cutoff <= moment and x <= env.request_date
+            return moment < cutoff
+        return test
+
+    compare = _COMPARE[op or "eq"]
+
+    def test(env: Env) -> Any:
+        x = env.facts.get(name)
+        if x is None:
+            return None
+        y = rhs(env)
+        if y is None:
+            return None
+        return compare(x, y)
+    return test
+
+
+_COMPARE: dict[str, Callable[[Any, Any], bool]] = {
+    "eq": lambda x, y: x == y,
+    "ne": lambda x, y: x != y,
+    "gt": lambda x, y: x > y,
+    "ge": lambda x, y: x >= y,
+    "lt": lambda x, y: x < y,
+    "le": lambda x, y: x <= y,
+    "in": lambda x, y: x in y,
+    "not_in": lambda x, y: x not in y,
+    "has": lambda x, y: y in x,
+    "has_any": lambda x, y: not x.isdisjoint(y),
+    "has_all": lambda x, y: y <= x,
+    "has_none": lambda x, y: x.isdisjoint(y),
+}

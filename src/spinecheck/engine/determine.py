@@ -1,0 +1,328 @@
+"""From facts to a determination under one policy.
+
+Order of decision (see docs/engine.md):
+1. the code is not governed -> out_of_scope (where it goes);
+2. a redirect holds -> out_of_scope (the other guideline);
+3. an `always` exclusion holds -> not_met (referral to a physician reviewer);
+4. a pathway supporting the code holds -> approve, unless a must-rule-out exclusion is unknown
+   -> pend on it;
+5. a pathway supporting the code is unknown -> pend, listing exactly the unknown facts that
+   could still make one true;
+6. otherwise not_met, with the failing criteria of the most relevant pathway and the codes whose
+   pathways do hold for this case as suggestions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from .. import ENGINE_VERSION, logic
+from ..models import REVIEWER_NOTICE
+from ..policy.model import Policy
+from .compiled import UNSET, CompiledPolicy, Env
+from .facts import FactSet
+
+
+@lru_cache(maxsize=None)
+def _compiled_by_hash(content_hash: str, policy_id: str) -> CompiledPolicy:  # noqa: ARG001
+    from ..policy import load_policy
+
+    return CompiledPolicy(load_policy(policy_id))
+
+
+def compile_policy(policy: Policy) -> CompiledPolicy:
+    return _compiled_by_hash(policy.content_hash, policy.id)
+
+
+@dataclass
+class Result:
+    """An engine result: plain data, turned into the published JSON by ``to_dict``."""
+
+    request_id: str
+    compiled: CompiledPolicy
+    cpt: str
+    outcome: str
+    guideline: str | None
+    summary: str
+    suggested_cpt: list[str]
+    missing: list[tuple[str, str]]
+    facts: FactSet
+    out: list[Any] = field(default_factory=list)
+    entries: list[tuple[str, int, bool]] = field(default_factory=list)  # (role, item index, decisive)
+    note_ids: list[int] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        policy = self.compiled.policy
+        return {
+            "request_id": self.request_id,
+            "policy": {"id": policy.id, "version": policy.meta.version, "hash": policy.content_hash},
+            "cpt": self.cpt,
+            "outcome": self.outcome,
+            "guideline": self.guideline,
+            "summary": self.summary,
+            "suggested_cpt": self.suggested_cpt,
+            "missing": [{"fact": f, "question": q} for f, q in self.missing],
+            "criteria": [self._entry(role, i, decisive) for role, i, decisive in self.entries],
+            "notes": [
+                {"id": n.id, "cite": n.cite, "text": n.text}
+                for n in (policy.notes[i] for i in self.note_ids)
+            ],
+            "facts": _facts_used(self.facts),
+            "conflicts": list(self.facts.conflicts),
+            "reviewer_notice": REVIEWER_NOTICE,
+            "engine_version": ENGINE_VERSION,
+        }
+
+    def _entry(self, role: str, i: int, decisive: bool) -> dict[str, Any]:
+        policy, c = self.compiled.policy, self.compiled
+        if role == "pathway":
+            item, root = policy.pathways[i], c.pathway_roots[i]
+        elif role == "redirect":
+            item, root = policy.redirects[i], c.redirect_roots[i]
+        else:
+            item, root = policy.exclusions[i], c.exclusion_roots[i]
+        status = logic.TRUE if root is None else self.out[root]
+        entry: dict[str, Any] = {
+            "role": role, "id": item.id, "title": item.title, "cite": item.cite,
+            "cpt": item.cpt, "status": logic.label(status), "decisive": decisive,
+            "goes_to": getattr(item, "goes_to", None),
+            "node": None if root is None else self._node(root),
+        }
+        return entry
+
+    def _node(self, idx: int) -> dict[str, Any]:
+        node = self.compiled.nodes[idx]
+        value = self.out[idx]
+        out: dict[str, Any] = {
+            "id": node.id, "text": node.text, "cite": node.cite, "kind": node.kind,
+            "status": logic.label(None if value is UNSET else value),
+        }
+        if node.ruled_out_by:
+            out["ruled_out_by"] = node.ruled_out_by
+        if node.kind == "fact":
+            out["fact"] = node.fact
+            out["test"] = node.test_text()
+            prov = self.facts.provenance.get(node.fact or "")
+            out["value"] = _display(prov.raw if prov else None)
+            out["evidence"] = [dict(e) for e in prov.evidence] if prov else []
+        else:
+            if node.kind == "at_least":
+                out["at_least"] = node.at_least
+            out["children"] = [self._node(k) for k in node.children]
+        return out
+
+
+def _display(raw: Any) -> Any:
+    if isinstance(raw, (frozenset, set)):
+        return sorted(raw)
+    if isinstance(raw, dt.date):
+        return raw.isoformat()
+    return raw
+
+
+def _facts_used(facts: FactSet) -> list[dict[str, Any]]:
+    return [
+        {"name": name, "value": _display(fv.raw), "source": fv.source, "evidence": [dict(e) for e in fv.evidence]}
+        for name, fv in facts.provenance.items()
+    ]
+
+
+def _applies(cpt_spec: Any, cpt: str) -> bool:
+    return cpt_spec == "all" or cpt in cpt_spec
+
+
+def determine(policy: Policy, request_id: str, cpt: str, request_date: dt.date, facts: FactSet) -> Result:
+    """Evaluate ``facts`` for ``cpt`` under ``policy``. Pure: no I/O, no clock."""
+    c = compile_policy(policy)
+
+    def result(outcome: str, guideline: str | None, summary: str, **kw: Any) -> Result:
+        return Result(request_id=request_id, compiled=c, cpt=cpt, outcome=outcome, guideline=guideline,
+                      summary=summary, facts=facts, out=env.out,
+                      suggested_cpt=kw.get("suggested", []), missing=kw.get("missing", []),
+                      entries=kw.get("entries", []), note_ids=notes)
+
+    env = Env(facts=facts.values, request_date=request_date, out=[UNSET] * c.size, cutoffs={})
+    notes: list[int] = []
+
+    if not policy.governs(cpt):
+        goes_to = policy.elsewhere_for(cpt)
+        return result("out_of_scope", goes_to,
+                      f"{cpt} is not governed by {policy.meta.title} ({policy.id}); it belongs to {goes_to}.")
+
+    for i, root in enumerate(c.note_roots):
+        if _applies(policy.notes[i].cpt, cpt) and (root is None or c.fns[root](env) is True):
+            notes.append(i)
+
+    # 2. redirects to other guidelines
+    for i, r in enumerate(policy.redirects):
+        if _applies(r.cpt, cpt) and c.fns[c.redirect_roots[i]](env) is True:
+            return result("out_of_scope", r.goes_to,
+                          f"{r.title}: this situation is governed by {r.goes_to} ({r.cite}), not by these criteria.",
+                          entries=[("redirect", i, True)])
+
+    # evaluate every exclusion and pathway that concerns this code
+    exclusion_values: list[tuple[int, Any]] = []
+    for i, e in enumerate(policy.exclusions):
+        if _applies(e.cpt, cpt):
+            root = c.exclusion_roots[i]
+            exclusion_values.append((i, True if root is None else c.fns[root](env)))
+    path_ids = c.pathways_for.get(cpt, [])
+    path_values = [(i, c.fns[c.pathway_roots[i]](env)) for i in path_ids]
+    path_entries = [("pathway", i, False) for i, _ in path_values]
+
+    # 3. exclusions that hold whatever else is met
+    for i, v in exclusion_values:
+        e = policy.exclusions[i]
+        if v is True and e.applies == "always":
+            return result("not_met", e.cite,
+                          f"Not supported: {e.title} ({e.cite}). Referred to a physician reviewer; this is not a denial.",
+                          entries=[("exclusion", i, True)] + path_entries)
+
+    met = [i for i, v in path_values if v is True]
+    open_ = [i for i, v in path_values if v is None]
+    if met:
+        first = met[0]
+        blocking = [i for i, v in exclusion_values
+                    if v is None and policy.exclusions[i].must_rule_out and policy.exclusions[i].applies == "always"]
+        entries = [("pathway", i, i == first) for i, _ in path_values]
+        if blocking:
+            missing = _missing(c, env, [c.exclusion_roots[i] for i in blocking if c.exclusion_roots[i] is not None])
+            titles = "; ".join(policy.exclusions[i].title for i in blocking)
+            return result("pend", policy.exclusions[blocking[0]].cite,
+                          f"{policy.pathways[first].title} ({policy.pathways[first].cite}) is met, but it must first be ruled out that: {titles}. "
+                          f"{_n_questions(missing)} would decide it.",
+                          missing=missing, entries=[("exclusion", i, True) for i in blocking] + entries)
+        p = policy.pathways[first]
+        return result("approve", p.cite, f"Meets {p.cite}: {p.title}.", entries=entries)
+
+    if open_:
+        missing = _missing(c, env, [c.pathway_roots[i] for i in open_])
+        lead = policy.pathways[open_[0]]
+        entries = [("pathway", i, i in open_) for i, _ in path_values]
+        return result("pend", lead.cite,
+                      f"Documentation missing: {_n_questions(missing)} could decide "
+                      + ", ".join(sorted({policy.pathways[i].cite for i in open_})) + f" for {cpt}.",
+                      missing=missing, entries=entries)
+
+    # 6. not met: explain with the most relevant pathway and suggest what does hold
+    suggested = _suggestions(c, env, cpt)
+    explain = [("exclusion", i, True) for i, v in exclusion_values
+               if v is True and policy.exclusions[i].applies == "when_no_pathway_met"]
+    if path_values:
+        best = max(path_values, key=lambda iv: (*_met_share(c, env, c.pathway_roots[iv[0]]), -iv[0]))[0]
+        p = policy.pathways[best]
+        failing = _failing_texts(c, env, c.pathway_roots[best])
+        entries = explain + [("pathway", i, i == best) for i, _ in path_values]
+        guideline = policy.exclusions[explain[0][1]].cite if explain else p.cite
+        why = f"{policy.exclusions[explain[0][1]].title} ({guideline}). " if explain else ""
+        summary = (f"{why}Criteria not met for {cpt} under {p.cite} ({p.title}): {'; '.join(failing[:4])}. "
+                   "Referred to a physician reviewer; this is not a denial.")
+    else:
+        entries = explain
+        guideline = policy.exclusions[explain[0][1]].cite if explain else policy.codes[cpt].cite
+        summary = (f"No pathway of {policy.id} supports {cpt}"
+                   + (f" ({policy.exclusions[explain[0][1]].title})" if explain else "")
+                   + ". Referred to a physician reviewer; this is not a denial.")
+    if suggested:
+        summary += f" The policy supports {', '.join(suggested)} for this case."
+    return result("not_met", guideline, summary, suggested=suggested, entries=entries)
+
+
+def _n_questions(missing: list[tuple[str, str]]) -> str:
+    return f"{len(missing)} question" + ("" if len(missing) == 1 else "s")
+
+
+def _missing(c: CompiledPolicy, env: Env, roots: list[int]) -> list[tuple[str, str]]:
+    """The unknown facts under unknown nodes: exactly those whose answer can change the result."""
+    names: dict[str, None] = {}
+    seen: set[int] = set()
+
+    def walk(idx: int) -> None:
+        if idx in seen or env.out[idx] is not None:
+            return
+        seen.add(idx)
+        node = c.nodes[idx]
+        if node.ruled_out_by and node.ruled_out_by not in env.facts:
+            names[node.ruled_out_by] = None  # one question settles the whole group
+            return
+        if node.kind == "fact":
+            for name in (node.fact, node.value_fact):
+                if name and name not in env.facts:
+                    names[name] = None
+            return
+        for k in node.children:
+            walk(k)
+
+    for root in roots:
+        walk(root)
+    facts = c.policy.facts
+    return [(n, facts[n].question) for n in names]
+
+
+def _met_share(c: CompiledPolicy, env: Env, root: int) -> tuple[float, int]:
+    """How close a pathway came: share of its criteria met, then how many."""
+    leaves = c.leaves(root)
+    met = sum(1 for k in leaves if env.out[k] is True)
+    return (met / len(leaves) if leaves else 0.0, met)
+
+
+def _failing_texts(c: CompiledPolicy, env: Env, root: int) -> list[str]:
+    """Texts of the deepest false nodes that explain why ``root`` is false."""
+    texts: list[str] = []
+
+    def walk(idx: int) -> None:
+        node = c.nodes[idx]
+        if env.out[idx] is not False:
+            return
+        if node.kind in ("all", "at_least"):
+            before = len(texts)
+            for k in node.children:
+                walk(k)
+            if len(texts) == before:
+                texts.append(node.text)
+        elif node.kind == "any" and len(node.children) > 1:
+            texts.append(node.text)
+        elif node.kind == "any":
+            walk(node.children[0])
+        else:
+            texts.append(node.text)
+
+    walk(root)
+    return list(dict.fromkeys(texts))
+
+
+def _suggestions(c: CompiledPolicy, env: Env, cpt: str) -> list[str]:
+    """Codes (other than the requested one) whose pathways hold for this case."""
+    out: dict[str, None] = {}
+    policy = c.policy
+    for i, p in enumerate(policy.pathways):
+        if cpt in p.cpt:
+            continue
+        v = env.out[c.pathway_roots[i]]
+        if v is UNSET:
+            v = c.fns[c.pathway_roots[i]](env)
+        if v is True:
+            for code in p.cpt:
+                if code != cpt and _not_excluded(c, env, code):
+                    out[code] = None
+    return list(out)
+
+
+def _not_excluded(c: CompiledPolicy, env: Env, code: str) -> bool:
+    for i, e in enumerate(c.policy.exclusions):
+        if e.applies != "always" or not _applies(e.cpt, code):
+            continue
+        root = c.exclusion_roots[i]
+        v = True if root is None else (env.out[root] if env.out[root] is not UNSET else c.fns[root](env))
+        if v is True or (v is None and e.must_rule_out):
+            return False
+    for i, r in enumerate(c.policy.redirects):
+        if _applies(r.cpt, code):
+            root = c.redirect_roots[i]
+            v = env.out[root] if env.out[root] is not UNSET else c.fns[root](env)
+            if v is True:
+                return False
+    return True

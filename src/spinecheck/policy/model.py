@@ -1,0 +1,44 @@
+"""A loaded, linted policy: everything the engine needs, nothing it has to re-check."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .schema import (
+    CodeDef, Exclusion, FactDef, InfoNote, Node, Pathway, PolicyMeta, Redirect, SectionDef,
+)
+
+
+@dataclass(frozen=True)
+class Policy:
+    meta: PolicyMeta
+    sections: tuple[SectionDef, ...]
+    definitions: dict[str, Node]
+    pathways: tuple[Pathway, ...]
+    redirects: tuple[Redirect, ...]
+    exclusions: tuple[Exclusion, ...]
+    notes: tuple[InfoNote, ...]
+    facts: dict[str, FactDef]
+    codes: dict[str, CodeDef]
+    content_hash: str
+    origins: dict[str, str] = field(default_factory=dict)  # item id -> "file:line"
+
+    @property
+    def id(self) -> str:
+        return self.meta.id
+
+    def governs(self, cpt: str) -> bool:
+        return cpt in self.codes
+
+    def section(self, section_id: str) -> SectionDef | None:
+        base = section_id.split("#", 1)[0]
+        for s in self.sections:
+            if s.id == base:
+                return s
+        return None
+
+    def elsewhere_for(self, cpt: str) -> str:
+        for rule in self.meta.elsewhere:
+            if cpt in rule.codes or any(cpt.startswith(p) for p in rule.prefixes):
+                return rule.goes_to
+        return self.meta.default_elsewhere

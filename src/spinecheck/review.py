@@ -1,0 +1,121 @@
+"""The one use case every adapter calls: request -> facts (structured, derived, note) -> engine
+-> determination(s). CLI, HTTP and batch code call ``review``; none reaches into the engine."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from pydantic import ValidationError
+
+from .engine import FactSet, FactValue, Result, determine
+from .engine.facts import normalize, unknown_fact_error
+from .errors import InputError, NotFound
+from .models import Request
+from .policy import load_catalog, load_policy, policy_ids
+from .policy.durations import completed_months, completed_years
+from .policy.model import Policy
+
+# A note reader turns (note text, request) into facts with evidence; installed by spinecheck.notes.
+NoteReader = Callable[[str, Request], FactSet]
+_note_reader: NoteReader | None = None
+
+
+def set_note_reader(reader: NoteReader | None) -> None:
+    global _note_reader
+    _note_reader = reader
+
+
+def parse_request(data: Any) -> Request:
+    """Validate raw JSON data; the error names the first bad field and how to fix it."""
+    if not isinstance(data, dict):
+        raise InputError("a request must be a JSON object with id, policy, cpt, date and patient", where="request")
+    try:
+        return Request.model_validate(data)
+    except ValidationError as exc:
+        raise _first_error(exc) from None
+
+
+def _first_error(exc: ValidationError) -> InputError:
+    err = exc.errors()[0]
+    where = ".".join(str(p) for p in err["loc"]) or "request"
+    kind = err["type"]
+    if kind == "missing":
+        msg = "is required"
+    elif kind == "extra_forbidden":
+        msg = "is not a request field (allowed: id, policy, cpt, date, patient, note, facts, icd10)"
+    elif kind.startswith("date"):
+        msg = "must be a date written YYYY-MM-DD"
+    elif kind == "string_pattern_mismatch" and where == "cpt":
+        msg = "must be a 5-character CPT/HCPCS code such as 72148 or 0609T"
+    elif kind == "literal_error" and where == "patient.sex":
+        msg = "must be one of female, male, other, unknown"
+    elif kind == "string_too_long" and where == "note":
+        msg = f"is longer than the limit of {err.get('ctx', {}).get('max_length')} characters; send the relevant part of the record"
+    else:
+        msg = err["msg"]
+    return InputError(msg, where=where, code=f"invalid_{kind}")
+
+
+def policies_for(request: Request) -> list[Policy]:
+    if request.policy == "all":
+        found = [p for p in (load_policy(pid) for pid in policy_ids()) if p.governs(request.cpt)]
+        if not found:
+            raise NotFound(f"no bundled policy governs code {request.cpt}; `spinecheck policies` lists their codes",
+                           where="cpt", code="unknown_cpt")
+        return found
+    return [load_policy(request.policy)]
+
+
+def gather_facts(request: Request, policy: Policy) -> FactSet:
+    catalog = load_catalog()
+    if request.patient.birth_date > request.date:
+        raise InputError("birth date is after the request date; check patient.birth_date and date",
+                         where="patient.birth_date", code="impossible_date")
+    facts = FactSet()
+    if request.note is not None and _note_reader is not None:
+        facts = _note_reader(request.note, request)
+    for name, raw in request.facts.items():
+        fact = catalog.get(name)
+        if fact is None or fact.derived:
+            raise unknown_fact_error(name, catalog, where=f"facts.{name}")
+        value = normalize(fact, raw, where=f"facts.{name}")
+        if fact.type == "date" and value is not None and value > request.date and not fact.future_ok:
+            raise InputError(f"'{name}' lies after the request date; past dates only", where=f"facts.{name}", code="impossible_date")
+        facts.conflicts = [c for c in facts.conflicts if c.get("fact") != name]
+        facts.put(name, FactValue(value, "request.facts", ({"source": "request.facts", "field": f"facts.{name}"},), raw))
+    _derive(request, policy, facts)
+    return facts
+
+
+def _derive(request: Request, policy: Policy, facts: FactSet) -> None:
+    birth, on = request.patient.birth_date, request.date
+    code = policy.codes.get(request.cpt)
+    derived: dict[str, tuple[Any, str]] = {
+        "patient_age": (float(completed_years(birth, on)), "patient.birth_date"),
+        "patient_age_months": (float(completed_months(birth, on)), "patient.birth_date"),
+        "patient_sex": (request.patient.sex, "patient.sex"),
+    }
+    if code is not None:
+        derived["request_region"] = (code.region, "cpt")
+        derived["request_modality"] = (code.modality, "cpt")
+        derived["request_contrast"] = (code.contrast, "cpt")
+    for name, (value, field) in derived.items():
+        facts.put(name, FactValue(value, "derived", ({"source": "derived", "field": field},), value))
+
+
+def review(request: Request) -> list[Result]:
+    """Determinations for ``request``: one per policy (several when policy is 'all')."""
+    if request.patient.birth_date > request.date:
+        raise InputError("birth date is after the request date; check patient.birth_date and date",
+                         where="patient.birth_date", code="impossible_date")
+    results = []
+    for policy in policies_for(request):
+        facts = gather_facts(request, policy)
+        results.append(determine(policy, request.id, request.cpt, request.date, facts))
+    return results
+
+
+def review_data(data: Any) -> list[dict[str, Any]]:
+    """Raw JSON in, determination dicts out: what adapters usually want."""
+    return [r.to_dict() for r in review(parse_request(data))]
