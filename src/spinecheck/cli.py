@@ -286,7 +286,8 @@ def policy_coverage(policy_id: str) -> None:
 
 
 @policy_app.command("test")
-def policy_test(policy_id: str, verbose: bool = typer.Option(False, "--verbose", "-v")) -> None:
+def policy_test(policy_id: str, verbose: bool = typer.Option(False, "--verbose", "-v"),
+                only: Optional[str] = typer.Option(None, "--only", help="Only vignette files whose name starts with this")) -> None:
     """Run the policy's vignettes (its own test cases) and report failures."""
     from .policy import load_vignettes
     from .vignettes import check_vignette
@@ -298,6 +299,8 @@ def policy_test(policy_id: str, verbose: bool = typer.Option(False, "--verbose",
         return
     failures = 0
     counts: dict[str, int] = {}
+    if only:
+        vignettes = [(f, v) for f, v in vignettes if f.startswith(only)]
     for filename, v in vignettes:
         problems = check_vignette(policy_id, v)
         counts[v.expect.outcome] = counts.get(v.expect.outcome, 0) + 1
@@ -348,6 +351,16 @@ def schema(which: str = typer.Argument("all", help="request, determination, erro
 def version() -> None:
     """Print the engine version."""
     print(ENGINE_VERSION)
+
+
+# Adapters living in their own packages add their commands here (notes: extract; api: serve,
+# apikey, audit). A package that is absent simply adds nothing.
+for _module in ("spinecheck.notes.cli", "spinecheck.api.cli"):
+    try:
+        __import__(_module, fromlist=["register"]).register(app)
+    except ModuleNotFoundError as _exc:
+        if _exc.name is None or not _module.startswith(_exc.name):
+            raise
 
 
 def main() -> None:

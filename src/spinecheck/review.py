@@ -16,14 +16,18 @@ from .policy import load_catalog, load_policy, policy_ids
 from .policy.durations import completed_months, completed_years
 from .policy.model import Policy
 
-# A note reader turns (note text, request) into facts with evidence; installed by spinecheck.notes.
+# A note reader turns (note text, request) into facts with evidence (spinecheck.notes.read_note).
 NoteReader = Callable[[str, Request], FactSet]
-_note_reader: NoteReader | None = None
 
 
-def set_note_reader(reader: NoteReader | None) -> None:
-    global _note_reader
-    _note_reader = reader
+def _note_reader() -> NoteReader | None:
+    try:
+        from .notes import read_note
+    except ModuleNotFoundError as exc:
+        if exc.name and "spinecheck.notes".startswith(exc.name):
+            return None
+        raise
+    return read_note
 
 
 def parse_request(data: Any) -> Request:
@@ -73,8 +77,9 @@ def gather_facts(request: Request, policy: Policy) -> FactSet:
         raise InputError("birth date is after the request date; check patient.birth_date and date",
                          where="patient.birth_date", code="impossible_date")
     facts = FactSet()
-    if request.note is not None and _note_reader is not None:
-        facts = _note_reader(request.note, request)
+    reader = _note_reader() if request.note is not None else None
+    if reader is not None and request.note is not None:
+        facts = reader(request.note, request)
     for name, raw in request.facts.items():
         fact = catalog.get(name)
         if fact is None or fact.derived:
