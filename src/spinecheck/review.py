@@ -15,6 +15,7 @@ from .models import Request
 from .policy import load_catalog, load_policy, policy_ids
 from .policy.durations import completed_months, completed_years
 from .policy.model import Policy
+from .policy.schema import FactDef
 
 # A note reader turns (note text, request) into facts with evidence (spinecheck.notes.read_note).
 NoteReader = Callable[[str, Request], FactSet]
@@ -68,11 +69,20 @@ def policies_for(request: Request) -> list[Policy]:
             raise NotFound(f"no bundled policy governs code {request.cpt}; `spinecheck policies` lists their codes",
                            where="cpt", code="unknown_cpt")
         return found
-    return [load_policy(request.policy)]
+    policy = load_policy(request.policy)
+    if not policy.governs(request.cpt) and policy.elsewhere_rule(request.cpt) is None:
+        bundled = [load_policy(pid) for pid in policy_ids()]
+        if not any(p.governs(request.cpt) or p.elsewhere_rule(request.cpt) for p in bundled):
+            raise InputError(f"code {request.cpt} is not an imaging code any bundled policy knows; "
+                             "check the code (`spinecheck policies` lists the policies and their codes)",
+                             where="cpt", code="unknown_cpt")
+    return [policy]
 
 
-def gather_facts(request: Request, policy: Policy) -> FactSet:
-    catalog = load_catalog()
+def gather_facts(request: Request, policy: Policy, catalog: dict[str, FactDef] | None = None) -> FactSet:
+    """Facts for ``request`` under ``policy``: note facts, then structured facts (which win),
+    then the derived ones. ``catalog`` defaults to the bundled fact catalog."""
+    catalog = catalog if catalog is not None else load_catalog()
     if request.patient.birth_date > request.date:
         raise InputError("birth date is after the request date; check patient.birth_date and date",
                          where="patient.birth_date", code="impossible_date")

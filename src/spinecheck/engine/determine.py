@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 from .. import ENGINE_VERSION, logic
@@ -26,15 +25,15 @@ from .compiled import UNSET, CompiledPolicy, Env
 from .facts import FactSet
 
 
-@lru_cache(maxsize=None)
-def _compiled_by_hash(content_hash: str, policy_id: str) -> CompiledPolicy:  # noqa: ARG001
-    from ..policy import load_policy
-
-    return CompiledPolicy(load_policy(policy_id))
+_COMPILED: dict[str, CompiledPolicy] = {}
 
 
 def compile_policy(policy: Policy) -> CompiledPolicy:
-    return _compiled_by_hash(policy.content_hash, policy.id)
+    """The compiled form of ``policy``, built once per content hash."""
+    found = _COMPILED.get(policy.content_hash)
+    if found is None:
+        found = _COMPILED[policy.content_hash] = CompiledPolicy(policy)
+    return found
 
 
 @dataclass
@@ -199,12 +198,13 @@ def determine(policy: Policy, request_id: str, cpt: str, request_date: dt.date, 
         return result("approve", p.cite, f"Meets {p.cite}: {p.title}.", entries=entries)
 
     if open_:
+        open_.sort(key=lambda i: _relevance(c, env, i), reverse=True)
         missing = _missing(c, env, [c.pathway_roots[i] for i in open_])
         lead = policy.pathways[open_[0]]
         entries = [("pathway", i, i in open_) for i, _ in path_values]
         return result("pend", lead.cite,
-                      f"Documentation missing: {_n_questions(missing)} could decide "
-                      + ", ".join(sorted({policy.pathways[i].cite for i in open_})) + f" for {cpt}.",
+                      f"Documentation missing: {_n_questions(missing)} could decide {cpt} under "
+                      + ", ".join(dict.fromkeys(policy.pathways[i].cite for i in open_)) + ".",
                       missing=missing, entries=entries)
 
     # 6. not met: explain with the most relevant pathway and suggest what does hold
@@ -212,7 +212,7 @@ def determine(policy: Policy, request_id: str, cpt: str, request_date: dt.date, 
     explain = [("exclusion", i, True) for i, v in exclusion_values
                if v is True and policy.exclusions[i].applies == "when_no_pathway_met"]
     if path_values:
-        best = max(path_values, key=lambda iv: (*_met_share(c, env, c.pathway_roots[iv[0]]), -iv[0]))[0]
+        best = max((i for i, _ in path_values), key=lambda i: _relevance(c, env, i))
         p = policy.pathways[best]
         failing = _failing_texts(c, env, c.pathway_roots[best])
         entries = explain + [("pathway", i, i == best) for i, _ in path_values]
@@ -227,8 +227,22 @@ def determine(policy: Policy, request_id: str, cpt: str, request_date: dt.date, 
                    + (f" ({policy.exclusions[explain[0][1]].title})" if explain else "")
                    + ". Referred to a physician reviewer; this is not a denial.")
     if suggested:
-        summary += f" The policy supports {', '.join(suggested)} for this case."
+        supporting = _supporting_pathway(c, env, suggested[0])
+        if supporting is not None and not explain:
+            guideline = policy.pathways[supporting].cite
+            entries = [("pathway", supporting, True)] + [(r, i, False) for r, i, _ in entries]
+            summary = (f"{guideline} ({policy.pathways[supporting].title}) supports {', '.join(suggested)} for this case, "
+                       f"not the requested {cpt}. Referred to a physician reviewer; this is not a denial.")
+        else:
+            summary += f" The policy supports {', '.join(suggested)} for this case."
     return result("not_met", guideline, summary, suggested=suggested, entries=entries)
+
+
+def _supporting_pathway(c: CompiledPolicy, env: Env, code: str) -> int | None:
+    for i in c.pathways_for.get(code, []):
+        if env.out[c.pathway_roots[i]] is True:
+            return i
+    return None
 
 
 def _n_questions(missing: list[tuple[str, str]]) -> str:
@@ -270,28 +284,49 @@ def _met_share(c: CompiledPolicy, env: Env, root: int) -> tuple[float, int]:
 
 
 def _failing_texts(c: CompiledPolicy, env: Env, root: int) -> list[str]:
-    """Texts of the deepest false nodes that explain why ``root`` is false."""
-    texts: list[str] = []
+    """Short reasons why ``root`` is false: the deepest false criteria beneath it. A false
+    `any` reads "none of (a / b)"; a group ruled out by one statement reads as itself."""
 
-    def walk(idx: int) -> None:
+    def reasons(idx: int) -> list[str]:
         node = c.nodes[idx]
         if env.out[idx] is not False:
-            return
-        if node.kind in ("all", "at_least"):
-            before = len(texts)
-            for k in node.children:
-                walk(k)
-            if len(texts) == before:
-                texts.append(node.text)
-        elif node.kind == "any" and len(node.children) > 1:
-            texts.append(node.text)
-        elif node.kind == "any":
-            walk(node.children[0])
-        else:
-            texts.append(node.text)
+            return []
+        if node.kind == "fact" or node.ruled_out_by or node.kind == "not":
+            return [node.text]
+        if node.kind == "any" and len(node.children) > 1:
+            parts = ["; ".join(reasons(k)) or c.nodes[k].text for k in node.children]
+            return [f"none of ({' / '.join(parts)})"]
+        found = [r for k in node.children for r in reasons(k)]
+        return found or [node.text]
 
-    walk(root)
-    return list(dict.fromkeys(texts))
+    return list(dict.fromkeys(reasons(root)))
+
+
+def _only_ruled_out_groups(c: CompiledPolicy, env: Env, root: int) -> bool:
+    """True when every reason ``root`` is not met (false or unknown) is a group that one
+    statement rules out, e.g. "no red flags": the pathway's own condition is simply absent."""
+    status = env.out[root]
+
+    def check(idx: int) -> bool:
+        node = c.nodes[idx]
+        if node.ruled_out_by:
+            return True
+        if node.kind in ("fact", "not"):
+            return False
+        kids = [k for k in node.children if env.out[k] is status]
+        if node.kind == "any":
+            kids = list(node.children)
+            return all(env.out[k] is True or check(k) for k in kids)
+        return bool(kids) and all(check(k) for k in kids)
+
+    return status is not True and check(root)
+
+
+def _relevance(c: CompiledPolicy, env: Env, i: int) -> tuple[bool, float, int, int]:
+    """Sort key for the pathway that best explains a pend or not_met (higher is better)."""
+    root = c.pathway_roots[i]
+    share, met = _met_share(c, env, root)
+    return (not _only_ruled_out_groups(c, env, root), share, met, -i)
 
 
 def _suggestions(c: CompiledPolicy, env: Env, cpt: str) -> list[str]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from importlib import resources
+from importlib.resources.abc import Traversable
 
 from pydantic import ValidationError
 
@@ -24,7 +25,11 @@ DERIVED_FACTS = (
 
 @lru_cache(maxsize=1)
 def load_catalog() -> dict[str, FactDef]:
-    folder = resources.files("spinecheck") / "facts"
+    """The bundled catalog (cached)."""
+    return load_catalog_from(resources.files("spinecheck") / "facts")
+
+
+def load_catalog_from(folder: Traversable) -> dict[str, FactDef]:
     facts: dict[str, FactDef] = {}
     origin: dict[str, str] = {}
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):

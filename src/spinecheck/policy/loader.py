@@ -14,7 +14,7 @@ from ..errors import NotFound, PolicyDataError
 from .catalog import load_catalog
 from .lint import lint_policy
 from .model import Policy
-from .schema import CriteriaFile, PolicyMeta, SectionsFile, VignetteFile
+from .schema import CriteriaFile, FactDef, PolicyMeta, SectionsFile, VignetteFile
 from .validation import raise_located
 from .yamlsource import Path, load_with_lines
 
@@ -47,13 +47,17 @@ def _yaml_files(folder: Traversable) -> list[Traversable]:
 
 @lru_cache(maxsize=None)
 def load_policy(policy_id: str) -> Policy:
-    """The linted policy; raises NotFound for an unknown id, PolicyDataError for bad data."""
+    """The linted bundled policy; raises NotFound for an unknown id, PolicyDataError for bad data."""
     if policy_id not in policy_ids():
         known = ", ".join(policy_ids()) or "none"
         raise NotFound(f"unknown policy '{policy_id}'; known policies: {known}, or 'all'",
                        where="policy", code="unknown_policy")
-    folder = _policies_root() / policy_id
-    prefix = f"policies/{policy_id}"
+    return load_policy_from(_policies_root() / policy_id, load_catalog(), f"policies/{policy_id}")
+
+
+def load_policy_from(folder: Traversable, catalog: dict[str, FactDef], prefix: str) -> Policy:
+    """Load and lint the policy in ``folder`` against ``catalog``; ``prefix`` names files in errors."""
+    policy_id = folder.name
     digest = hashlib.sha256()
 
     meta, _, raw = _read(folder / "policy.yaml", f"{prefix}/policy.yaml", PolicyMeta)
@@ -74,7 +78,6 @@ def load_policy(policy_id: str) -> Policy:
         raise PolicyDataError(f"id '{meta.id}' does not match its folder '{policy_id}'",
                               where=f"{prefix}/policy.yaml:1")
 
-    catalog = load_catalog()
     policy, problems = lint_policy(meta, sections, criteria, catalog, digest)
     if problems:
         shown = "\n  ".join(problems[:20])

@@ -37,8 +37,12 @@ class Policy:
                 return s
         return None
 
-    def elsewhere_for(self, cpt: str) -> str:
+    def elsewhere_rule(self, cpt: str) -> str | None:
+        """Where this policy says a code it does not govern belongs, if it says so."""
         for rule in self.meta.elsewhere:
             if cpt in rule.codes or any(cpt.startswith(p) for p in rule.prefixes):
                 return rule.goes_to
-        return self.meta.default_elsewhere
+        return None
+
+    def elsewhere_for(self, cpt: str) -> str:
+        return self.elsewhere_rule(cpt) or self.meta.default_elsewhere
