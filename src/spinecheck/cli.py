@@ -11,7 +11,7 @@ from typing import Any, Optional
 
 import typer
 from rich.console import Console
-from rich.table import Table
+from rich.table import Column, Table
 from rich.tree import Tree
 
 from . import ENGINE_VERSION
@@ -85,8 +85,9 @@ def evaluate(
     from .review import review_data
 
     failed = 0
+    progress = _progress(as_json)
     try:
-        for lineno, data, problem in _read_requests(file):
+        for lineno, data, problem in progress(_read_requests(file)):
             request_id = data.get("id") if isinstance(data, dict) else None
             if problem is None and policy and isinstance(data, dict):
                 data = {**data, "policy": policy}
@@ -105,15 +106,41 @@ def evaluate(
                     err.print(f"[red]error[/] line {lineno}" + (f" (request {request_id})" if isinstance(request_id, str) else "")
                               + f": {exc.one_line()}", soft_wrap=True)
                 continue
-            for d in results:
-                if as_json:
+            if as_json:
+                for d in results:
                     print(json.dumps(d, separators=(",", ":")), flush=True)
-                else:
-                    render_determination(d, explain)
+            elif len(results) > 1:
+                render_side_by_side(results)
+            else:
+                render_determination(results[0], explain)
     except SpinecheckError as exc:
         fail(exc)
     if failed:
         raise typer.Exit(2)
+
+
+def _progress(as_json: bool):
+    """A progress bar on stderr while JSON goes to stdout, when a person is watching."""
+    if not as_json or not sys.stderr.isatty():
+        return lambda items: items
+    from rich.progress import track
+
+    return lambda items: track(items, description="evaluating", console=err, transient=True)
+
+
+def render_side_by_side(results: list[dict[str, Any]]) -> None:
+    """The same request under several policies, one column per policy."""
+    first = results[0]
+    out.rule(f"[bold]{first['request_id']}[/] · CPT {first['cpt']} · {len(results)} policies")
+    table = Table(Column("", style="bold", no_wrap=True), *[Column(d["policy"]["id"]) for d in results], show_lines=True)
+    table.add_row("outcome", *[f"[{OUTCOME_STYLE[d['outcome']]}]{d['outcome']}[/]" for d in results])
+    table.add_row("decisive section", *[d["guideline"] or "-" for d in results])
+    table.add_row("summary", *[d["summary"] for d in results])
+    table.add_row("questions", *["\n".join(m["fact"] for m in d["missing"]) or "-" for d in results])
+    table.add_row("suggested", *[", ".join(d["suggested_cpt"]) or "-" for d in results])
+    table.add_row("policy version", *[f"{d['policy']['version']} {d['policy']['hash'][:15]}…" for d in results])
+    out.print(table)
+    out.print(f"[dim]{REVIEWER_NOTICE}[/]", soft_wrap=True)
 
 
 def render_determination(d: dict[str, Any], explain: str = "fails") -> None:
@@ -131,17 +158,20 @@ def render_determination(d: dict[str, Any], explain: str = "fails") -> None:
     for n in d.get("notes", []):
         out.print(f"[dim]note ({n['cite']}): {n['text']}[/]", soft_wrap=True)
     if explain != "off":
+        definitions = {e["id"]: e["node"] for e in d["criteria"] if e["role"] == "definition"}
         for entry in d["criteria"]:
-            if explain == "fails" and not entry["decisive"]:
+            if entry["role"] == "definition" or (explain == "fails" and not entry["decisive"]):
                 continue
             tree = Tree(f"{entry['role']} [bold]{entry['id']}[/] ({entry['cite']}) {STATUS_MARK[entry['status']]} - {entry['title']}")
             if entry.get("node"):
-                _tree(tree, entry["node"], explain)
+                _tree(tree, entry["node"], explain, definitions)
             out.print(tree)
     out.print(f"[dim]{REVIEWER_NOTICE} policy {d['policy']['version']} {d['policy']['hash'][:19]}… engine {d['engine_version']}[/]", soft_wrap=True)
 
 
-def _tree(parent: Tree, node: dict[str, Any], explain: str) -> None:
+def _tree(parent: Tree, node: dict[str, Any], explain: str, definitions: dict[str, Any]) -> None:
+    if node["kind"] == "ref" and node["id"] in definitions:
+        node = definitions[node["id"]]
     label = f"{STATUS_MARK[node['status']]} {node['text']} [dim]({node['cite']})[/]"
     if node["kind"] == "fact":
         value = node.get("value")
@@ -152,7 +182,7 @@ def _tree(parent: Tree, node: dict[str, Any], explain: str) -> None:
     for child in node.get("children") or []:
         if explain == "fails" and child["status"] == "met":
             continue
-        _tree(branch, child, explain)
+        _tree(branch, child, explain, definitions)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -162,7 +192,7 @@ def policies() -> None:
     from .policy import load_policy, policy_ids
 
     try:
-        table = Table("id", "payer", "title", "version", "effective", "codes", "hash")
+        table = Table(Column("id", no_wrap=True), "payer", "title", "version", "effective", "codes", "hash")
         for pid in policy_ids():
             p = load_policy(pid)
             table.add_row(p.id, p.meta.payer, p.meta.title, p.meta.version, str(p.meta.effective_date),
@@ -263,7 +293,7 @@ def policy_coverage(policy_id: str) -> None:
         fail(exc)
         return
     rows = coverage(p)
-    table = Table("section", "title", "status", "encoded by / reason", show_lines=False)
+    table = Table(Column("section", no_wrap=True), "title", "status", "encoded by / reason")
     missing = 0
     for row in rows:
         if row.carries_criteria and not row.items:
@@ -325,7 +355,7 @@ def facts(group: Optional[str] = typer.Option(None, help="Only facts of this gro
     except SpinecheckError as exc:
         fail(exc)
         return
-    table = Table("fact", "type", "values / unit", "question")
+    table = Table(Column("fact", no_wrap=True), "type", "values / unit", "question")
     for name, f in sorted(catalog.items(), key=lambda kv: (kv[1].group, kv[0])):
         if group and f.group != group:
             continue

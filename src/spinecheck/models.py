@@ -66,11 +66,14 @@ class Evidence(BaseModel):
 
 
 class TraceNode(BaseModel):
+    """One criterion's result. ``kind: ref`` stands for a reused definition, whose full trace is
+    listed once among the criteria with role ``definition``."""
+
     model_config = ConfigDict(extra="forbid")
     id: str
     text: str
     cite: str
-    kind: Literal["all", "any", "not", "at_least", "fact"]
+    kind: Literal["all", "any", "not", "at_least", "fact", "ref"]
     status: Status
     at_least: int | None = None
     fact: str | None = None
@@ -83,7 +86,7 @@ class TraceNode(BaseModel):
 
 class TraceEntry(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    role: Literal["pathway", "exclusion", "redirect"]
+    role: Literal["pathway", "exclusion", "redirect", "definition"]
     id: str
     title: str
     cite: str

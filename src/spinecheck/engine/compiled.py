@@ -79,6 +79,8 @@ class CompiledPolicy:
         self.note_roots = [self._compile_root(n.when) if n.when else None for n in policy.notes]
         self._resolve_refs()
         self.size = len(self.nodes)
+        self.definition_nodes = frozenset(self._def_index.values())
+        self.templates = [self._template(n) for n in self.nodes]
         self.leaves_under: dict[int, tuple[int, ...]] = {}
         self.pathways_for: dict[str, list[int]] = {}
         for i, p in enumerate(policy.pathways):
@@ -131,15 +133,40 @@ class CompiledPolicy:
                 v = fns[k](env)
             return v
 
+        # Combinators stop at the first child that decides them (false for all, true for any);
+        # the children left unevaluated cannot change the result, and `force` fills them in
+        # when a full trace is wanted.
         if node.kind == "all":
             def fn(env: Env) -> Any:
-                v = logic.all_of([child_value(env, k) for k in kids])
-                env.out[idx] = v
+                out = env.out
+                unknown = False
+                for k in kids:
+                    v = out[k]
+                    if v is UNSET:
+                        v = fns[k](env)
+                    if v is False:
+                        out[idx] = False
+                        return False
+                    if v is None:
+                        unknown = True
+                v = None if unknown else True
+                out[idx] = v
                 return v
         elif node.kind == "any":
             def fn(env: Env) -> Any:
-                v = logic.any_of([child_value(env, k) for k in kids])
-                env.out[idx] = v
+                out = env.out
+                unknown = False
+                for k in kids:
+                    v = out[k]
+                    if v is UNSET:
+                        v = fns[k](env)
+                    if v is True:
+                        out[idx] = True
+                        return True
+                    if v is None:
+                        unknown = True
+                v = None if unknown else False
+                out[idx] = v
                 return v
         elif node.kind == "not":
             only = kids[0]
@@ -172,6 +199,32 @@ class CompiledPolicy:
                 v = env.out[idx] = False
             return v
         return ruled
+
+    def _template(self, node: CNode) -> dict[str, Any]:
+        """The per-node part of a trace entry that does not depend on the request."""
+        out: dict[str, Any] = {"id": node.id, "text": node.text, "cite": node.cite, "kind": node.kind}
+        if node.ruled_out_by:
+            out["ruled_out_by"] = node.ruled_out_by
+        if node.kind == "fact":
+            out["fact"] = node.fact
+            out["test"] = node.test_text()
+        elif node.kind == "at_least":
+            out["at_least"] = node.at_least
+        return out
+
+    def force(self, env: Env, idx: int) -> None:
+        """Evaluate every node under ``idx`` that short-circuiting skipped (for the trace)."""
+        stack = [idx]
+        seen: set[int] = set()
+        out, fns, nodes = env.out, self.fns, self.nodes
+        while stack:
+            k = stack.pop()
+            if k in seen:
+                continue
+            seen.add(k)
+            if out[k] is UNSET:
+                fns[k](env)
+            stack.extend(nodes[k].children)
 
     # --- queries -------------------------------------------------------------------------------
     def leaves(self, idx: int) -> tuple[int, ...]:

@@ -52,9 +52,24 @@ class Result:
     out: list[Any] = field(default_factory=list)
     entries: list[tuple[str, int, bool]] = field(default_factory=list)  # (role, item index, decisive)
     note_ids: list[int] = field(default_factory=list)
+    _env: Any = None  # the evaluation state, to complete the trace lazily
 
     def to_dict(self) -> dict[str, Any]:
         policy = self.compiled.policy
+        shown_definitions: dict[int, None] = {}
+        criteria = [self._entry(role, i, decisive, shown_definitions) for role, i, decisive in self.entries]
+        pending = list(shown_definitions)
+        done: set[int] = set()
+        while pending:  # definitions referenced from the trace, each shown once
+            idx = pending.pop(0)
+            if idx in done:
+                continue
+            done.add(idx)
+            more: dict[int, None] = {}
+            node = self._node(idx, more, top=True)
+            criteria.append({"role": "definition", "id": node["id"], "title": node["text"], "cite": node["cite"],
+                             "cpt": "all", "status": node["status"], "decisive": False, "goes_to": None, "node": node})
+            pending.extend(k for k in more if k not in done)
         return {
             "request_id": self.request_id,
             "policy": {"id": policy.id, "version": policy.meta.version, "hash": policy.content_hash},
@@ -64,7 +79,7 @@ class Result:
             "summary": self.summary,
             "suggested_cpt": self.suggested_cpt,
             "missing": [{"fact": f, "question": q} for f, q in self.missing],
-            "criteria": [self._entry(role, i, decisive) for role, i, decisive in self.entries],
+            "criteria": criteria,
             "notes": [
                 {"id": n.id, "cite": n.cite, "text": n.text}
                 for n in (policy.notes[i] for i in self.note_ids)
@@ -75,7 +90,7 @@ class Result:
             "engine_version": ENGINE_VERSION,
         }
 
-    def _entry(self, role: str, i: int, decisive: bool) -> dict[str, Any]:
+    def _entry(self, role: str, i: int, decisive: bool, defs: dict[int, None]) -> dict[str, Any]:
         policy, c = self.compiled.policy, self.compiled
         if role == "pathway":
             item, root = policy.pathways[i], c.pathway_roots[i]
@@ -83,34 +98,36 @@ class Result:
             item, root = policy.redirects[i], c.redirect_roots[i]
         else:
             item, root = policy.exclusions[i], c.exclusion_roots[i]
+        if root is not None:
+            self.compiled.force(self._env, root)
         status = logic.TRUE if root is None else self.out[root]
-        entry: dict[str, Any] = {
+        return {
             "role": role, "id": item.id, "title": item.title, "cite": item.cite,
             "cpt": item.cpt, "status": logic.label(status), "decisive": decisive,
             "goes_to": getattr(item, "goes_to", None),
-            "node": None if root is None else self._node(root),
+            "node": None if root is None else self._node(root, defs, top=True),
         }
-        return entry
 
-    def _node(self, idx: int) -> dict[str, Any]:
-        node = self.compiled.nodes[idx]
+    def _node(self, idx: int, defs: dict[int, None], top: bool = False) -> dict[str, Any]:
+        """Trace of node ``idx``; a reused definition below the top is shown as a reference
+        (its id and status) and listed once in ``defs``."""
+        c = self.compiled
         value = self.out[idx]
-        out: dict[str, Any] = {
-            "id": node.id, "text": node.text, "cite": node.cite, "kind": node.kind,
-            "status": logic.label(None if value is UNSET else value),
-        }
-        if node.ruled_out_by:
-            out["ruled_out_by"] = node.ruled_out_by
+        status = logic.label(None if value is UNSET else value)
+        template = c.templates[idx]
+        if not top and idx in c.definition_nodes:
+            defs[idx] = None
+            return {"id": template["id"], "text": template["text"], "cite": template["cite"],
+                    "kind": "ref", "status": status}
+        out = dict(template)
+        out["status"] = status
+        node = c.nodes[idx]
         if node.kind == "fact":
-            out["fact"] = node.fact
-            out["test"] = node.test_text()
             prov = self.facts.provenance.get(node.fact or "")
-            out["value"] = _display(prov.raw if prov else None)
+            out["value"] = _display(prov.raw) if prov else None
             out["evidence"] = [dict(e) for e in prov.evidence] if prov else []
         else:
-            if node.kind == "at_least":
-                out["at_least"] = node.at_least
-            out["children"] = [self._node(k) for k in node.children]
+            out["children"] = [self._node(k, defs) for k in node.children]
         return out
 
 
@@ -141,7 +158,7 @@ def determine(policy: Policy, request_id: str, cpt: str, request_date: dt.date, 
         return Result(request_id=request_id, compiled=c, cpt=cpt, outcome=outcome, guideline=guideline,
                       summary=summary, facts=facts, out=env.out,
                       suggested_cpt=kw.get("suggested", []), missing=kw.get("missing", []),
-                      entries=kw.get("entries", []), note_ids=notes)
+                      entries=kw.get("entries", []), note_ids=notes, _env=env)
 
     env = Env(facts=facts.values, request_date=request_date, out=[UNSET] * c.size, cutoffs={})
     notes: list[int] = []
@@ -325,6 +342,7 @@ def _only_ruled_out_groups(c: CompiledPolicy, env: Env, root: int) -> bool:
 def _relevance(c: CompiledPolicy, env: Env, i: int) -> tuple[bool, float, int, int]:
     """Sort key for the pathway that best explains a pend or not_met (higher is better)."""
     root = c.pathway_roots[i]
+    c.force(env, root)
     share, met = _met_share(c, env, root)
     return (not _only_ruled_out_groups(c, env, root), share, met, -i)
 
