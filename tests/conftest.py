@@ -56,6 +56,7 @@ def base_request(**overrides: Any) -> dict[str, Any]:
             "treatment_failed_to_improve": True,
             "reevaluation_after_treatment": True,
             "red_flags_absent": True,
+            "other_spine_conditions_absent": True,
         },
     }
     facts = overrides.pop("facts", None)

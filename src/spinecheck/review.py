@@ -99,8 +99,21 @@ def gather_facts(request: Request, policy: Policy, catalog: dict[str, FactDef] |
             raise InputError(f"'{name}' lies after the request date; past dates only", where=f"facts.{name}", code="impossible_date")
         facts.conflicts = [c for c in facts.conflicts if c.get("fact") != name]
         facts.put(name, FactValue(value, "request.facts", ({"source": "request.facts", "field": f"facts.{name}"},), raw))
+    _apply_blanket_negatives(facts, catalog)
     _derive(request, policy, facts)
     return facts
+
+
+def _apply_blanket_negatives(facts: FactSet, catalog: dict[str, FactDef]) -> None:
+    """A documented blanket statement (e.g. no other spine conditions) answers 'no' for each
+    fact it covers that nothing else answered; conflicts and explicit answers are left alone."""
+    conflicted = {c.get("fact") for c in facts.conflicts}
+    for name, fact in catalog.items():
+        ruler = fact.ruled_out_by
+        if ruler and facts.values.get(ruler) is True and name not in facts.provenance and name not in conflicted:
+            value = fact.absent()
+            shown = sorted(value) if isinstance(value, frozenset) else value
+            facts.put(name, FactValue(value, "implied", ({"source": "derived", "field": f"facts.{ruler}"},), shown))
 
 
 def _derive(request: Request, policy: Policy, facts: FactSet) -> None:

@@ -175,3 +175,16 @@ def test_policy_hash_and_engine_version_are_reported(run_demo, demo_policy):
     assert d["policy"] == {"id": "demo-policy", "version": "1", "hash": demo_policy.content_hash}
     assert d["policy"]["hash"].startswith("sha256:") and len(d["policy"]["hash"]) == 71
     assert d["engine_version"]
+
+
+def test_blanket_statement_answers_covered_facts_as_absent(run_demo):
+    d = run_demo({"regions": ["cervical"], "nothing_else": True}, cpt="72141")
+    facts = {f["name"]: f for f in d["facts"]}
+    assert facts["stage"]["value"] == "none" and facts["stage"]["source"] == "implied"
+    assert facts["elsewhere_case"]["value"] is False
+    assert d["outcome"] == "approve"  # not early stage, since the record rules staging out
+    # an explicit answer, and an explicit unknown, are never overridden
+    d = run_demo({"regions": ["cervical"], "nothing_else": True, "stage": "early"}, cpt="72141")
+    assert d["outcome"] == "not_met"
+    d = run_demo({"regions": ["cervical"], "nothing_else": True, "stage": None}, cpt="72141")
+    assert d["outcome"] == "pend"

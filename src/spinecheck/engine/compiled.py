@@ -7,7 +7,7 @@ models. References to definitions are memoized per request through the same list
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from .. import logic
@@ -24,6 +24,7 @@ class Env:
     request_date: dt.date
     out: list[Any]
     cutoffs: dict[tuple, dt.datetime]
+    forced: set[int] = field(default_factory=set)  # subtrees already completed by `force`
 
     def cutoff(self, parts: tuple) -> dt.datetime:
         found = self.cutoffs.get(parts)
@@ -215,7 +216,7 @@ class CompiledPolicy:
     def force(self, env: Env, idx: int) -> None:
         """Evaluate every node under ``idx`` that short-circuiting skipped (for the trace)."""
         stack = [idx]
-        seen: set[int] = set()
+        seen = env.forced
         out, fns, nodes = env.out, self.fns, self.nodes
         while stack:
             k = stack.pop()

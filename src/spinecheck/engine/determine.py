@@ -342,7 +342,8 @@ def _only_ruled_out_groups(c: CompiledPolicy, env: Env, root: int) -> bool:
 def _relevance(c: CompiledPolicy, env: Env, i: int) -> tuple[bool, float, int, int]:
     """Sort key for the pathway that best explains a pend or not_met (higher is better)."""
     root = c.pathway_roots[i]
-    c.force(env, root)
+    if env.out[root] is False:  # an unknown result was reached without skipping anything
+        c.force(env, root)
     share, met = _met_share(c, env, root)
     return (not _only_ruled_out_groups(c, env, root), share, met, -i)
 

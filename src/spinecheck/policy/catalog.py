@@ -50,6 +50,11 @@ def load_catalog_from(folder: Traversable) -> dict[str, FactDef]:
                 )
             facts[fact.name] = fact
             origin[fact.name] = where
+    for name, fact in facts.items():
+        ruler = facts.get(fact.ruled_out_by or "")
+        if fact.ruled_out_by and (ruler is None or ruler.type != "bool"):
+            raise PolicyDataError(f"fact '{name}' is ruled out by '{fact.ruled_out_by}', which is not a bool fact",
+                                  where=origin[name])
     missing = [name for name in DERIVED_FACTS if name not in facts]
     if missing:
         raise PolicyDataError(f"derived facts missing from the catalog: {', '.join(missing)}", where="facts/")

@@ -43,6 +43,10 @@ class FactDef(Strict):
     derived: bool = False  # computed from the request itself (age, region of the code ...)
     accepts_uncertain: bool = False  # a suspected / possible finding counts as present
     future_ok: bool = False  # dates may lie after the request date (planned procedures)
+    # A bool fact that, when true, documents this (bool) fact as absent if nothing else sets it,
+    # e.g. other_spine_conditions_absent for "acute trauma". Shown as implied, with its source.
+    ruled_out_by: str | None = None
+    absent_value: Any = None  # the value meaning "absent": false / [] by default, required for enums
     description: str | None = None
 
     @model_validator(mode="after")
@@ -53,7 +57,22 @@ class FactDef(Strict):
             raise ValueError(f"fact '{self.name}' of type {self.type} cannot list 'values'")
         if self.type == "number" and not self.unit:
             raise ValueError(f"fact '{self.name}' of type number needs a 'unit'")
+        if self.ruled_out_by:
+            if self.type == "enum" and self.absent_value not in (self.values or []):
+                raise ValueError(f"fact '{self.name}': an enum ruled out by another fact needs 'absent_value' from its values")
+            if self.type not in ("bool", "set", "enum"):
+                raise ValueError(f"fact '{self.name}': only bool, set and enum facts can be ruled out by another fact")
+        elif self.absent_value is not None:
+            raise ValueError(f"fact '{self.name}': 'absent_value' goes with 'ruled_out_by'")
         return self
+
+    def absent(self) -> Any:
+        """The normalized value this fact takes when a blanket statement rules it out."""
+        if self.type == "bool":
+            return False
+        if self.type == "set":
+            return frozenset(self.absent_value or ())
+        return self.absent_value
 
 
 class CatalogFile(Strict):
