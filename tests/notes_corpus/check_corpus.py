@@ -54,8 +54,8 @@ def value_problem(fact: dict[str, Any], value: Any) -> str | None:
     if kind == "enum":
         return None if value in fact["values"] else f"must be one of {fact['values']}"
     if kind == "set":
-        if not isinstance(value, list) or not value:
-            return "must be a non-empty list"
+        if not isinstance(value, list):
+            return "must be a list"
         bad = [v for v in value if v not in fact["values"]]
         return f"unknown set values {bad}" if bad else None
     if kind == "duration":

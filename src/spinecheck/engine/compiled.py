@@ -267,17 +267,17 @@ def _leaf_test(node: CNode, policy: Policy) -> Callable[[Env], Any]:
 
     if ftype == "date":
         parts = tuple(sorted(parse_duration(node.value)[1].items()))
-        within = op == "within_last"
-
         def test(env: Env) -> Any:
             x = env.facts.get(name)
             if x is None:
                 return None
             moment = dt.datetime.combine(x, dt.time())
             cutoff = env.cutoff(parts)
-            if within:
+            if op == "within_last":  # on or after the cutoff, and not in the future
                 return cutoff <= moment and x <= env.request_date
-            return moment < cutoff
+            if op == "at_least_ago":  # on or before the cutoff (the anniversary counts)
+                return moment <= cutoff
+            return moment < cutoff  # more_than_ago: strictly before the cutoff
         return test
 
     compare = _COMPARE[op or "eq"]

@@ -50,14 +50,14 @@ class Result:
     missing: list[tuple[str, str]]
     facts: FactSet
     out: list[Any] = field(default_factory=list)
-    entries: list[tuple[str, int, bool]] = field(default_factory=list)  # (role, item index, decisive)
+    entries: list[tuple] = field(default_factory=list)  # (role, item index, decisive[, evaluation state])
     note_ids: list[int] = field(default_factory=list)
     _env: Any = None  # the evaluation state, to complete the trace lazily
 
     def to_dict(self) -> dict[str, Any]:
         policy = self.compiled.policy
         shown_definitions: dict[int, None] = {}
-        criteria = [self._entry(role, i, decisive, shown_definitions) for role, i, decisive in self.entries]
+        criteria = [self._entry(*entry, defs=shown_definitions) for entry in self.entries]
         pending = list(shown_definitions)
         done: set[int] = set()
         while pending:  # definitions referenced from the trace, each shown once
@@ -90,8 +90,10 @@ class Result:
             "engine_version": ENGINE_VERSION,
         }
 
-    def _entry(self, role: str, i: int, decisive: bool, defs: dict[int, None]) -> dict[str, Any]:
+    def _entry(self, role: str, i: int, decisive: bool, state: Any = None, *, defs: dict[int, None]) -> dict[str, Any]:
+        """One trace entry; ``state`` is the evaluation it was decided in (default: the request's)."""
         policy, c = self.compiled.policy, self.compiled
+        state = state or self._env
         if role == "pathway":
             item, root = policy.pathways[i], c.pathway_roots[i]
         elif role == "redirect":
@@ -99,23 +101,24 @@ class Result:
         else:
             item, root = policy.exclusions[i], c.exclusion_roots[i]
         if root is not None:
-            self.compiled.force(self._env, root)
-        status = logic.TRUE if root is None else self.out[root]
+            self.compiled.force(state, root)
+        status = logic.TRUE if root is None else state.out[root]
         return {
             "role": role, "id": item.id, "title": item.title, "cite": item.cite,
             "cpt": item.cpt, "status": logic.label(status), "decisive": decisive,
             "goes_to": getattr(item, "goes_to", None),
-            "node": None if root is None else self._node(root, defs, top=True),
+            "node": None if root is None else self._node(root, defs, top=True, state=state),
         }
 
-    def _node(self, idx: int, defs: dict[int, None], top: bool = False) -> dict[str, Any]:
+    def _node(self, idx: int, defs: dict[int, None], top: bool = False, state: Any = None) -> dict[str, Any]:
         """Trace of node ``idx``; a reused definition below the top is shown as a reference
         (its id and status) and listed once in ``defs``."""
         c = self.compiled
-        value = self.out[idx]
+        state = state or self._env
+        value = state.out[idx]
         status = logic.label(None if value is UNSET else value)
         template = c.templates[idx]
-        if not top and idx in c.definition_nodes:
+        if not top and idx in c.definition_nodes and state is self._env:
             defs[idx] = None
             return {"id": template["id"], "text": template["text"], "cite": template["cite"],
                     "kind": "ref", "status": status}
@@ -127,7 +130,7 @@ class Result:
             out["value"] = _display(prov.raw) if prov else None
             out["evidence"] = [dict(e) for e in prov.evidence] if prov else []
         else:
-            out["children"] = [self._node(k, defs) for k in node.children]
+            out["children"] = [self._node(k, defs, state=state) for k in node.children]
         return out
 
 
@@ -215,7 +218,8 @@ def determine(policy: Policy, request_id: str, cpt: str, request_date: dt.date, 
         return result("approve", p.cite, f"Meets {p.cite}: {p.title}.", entries=entries)
 
     if open_:
-        open_.sort(key=lambda i: _relevance(c, env, i), reverse=True)
+        implied = _implied(facts)
+        open_.sort(key=lambda i: _relevance(c, env, i, implied), reverse=True)
         missing = _missing(c, env, [c.pathway_roots[i] for i in open_])
         lead = policy.pathways[open_[0]]
         entries = [("pathway", i, i in open_) for i, _ in path_values]
@@ -225,11 +229,13 @@ def determine(policy: Policy, request_id: str, cpt: str, request_date: dt.date, 
                       missing=missing, entries=entries)
 
     # 6. not met: explain with the most relevant pathway and suggest what does hold
-    suggested = _suggestions(c, env, cpt)
+    alternatives = _suggestions(c, env, cpt)
+    suggested = [code for code, _, _ in alternatives]
     explain = [("exclusion", i, True) for i, v in exclusion_values
                if v is True and policy.exclusions[i].applies == "when_no_pathway_met"]
     if path_values:
-        best = max((i for i, _ in path_values), key=lambda i: _relevance(c, env, i))
+        implied = _implied(facts)
+        best = max((i for i, _ in path_values), key=lambda i: _relevance(c, env, i, implied))
         p = policy.pathways[best]
         failing = _failing_texts(c, env, c.pathway_roots[best])
         entries = explain + [("pathway", i, i == best) for i, _ in path_values]
@@ -243,23 +249,19 @@ def determine(policy: Policy, request_id: str, cpt: str, request_date: dt.date, 
         summary = (f"No pathway of {policy.id} supports {cpt}"
                    + (f" ({policy.exclusions[explain[0][1]].title})" if explain else "")
                    + ". Referred to a physician reviewer; this is not a denial.")
-    if suggested:
-        supporting = _supporting_pathway(c, env, suggested[0])
-        if supporting is not None and not explain:
-            guideline = policy.pathways[supporting].cite
-            entries = [("pathway", supporting, True)] + [(r, i, False) for r, i, _ in entries]
-            summary = (f"{guideline} ({policy.pathways[supporting].title}) supports {', '.join(suggested)} for this case, "
-                       f"not the requested {cpt}. Referred to a physician reviewer; this is not a denial.")
-        else:
-            summary += f" The policy supports {', '.join(suggested)} for this case."
+    if alternatives and not explain:
+        _, supporting, state = alternatives[0]
+        guideline = policy.pathways[supporting].cite
+        entries = [("pathway", supporting, True, state)] + [(r, i, False) for r, i, _ in entries]
+        summary = (f"{guideline} ({policy.pathways[supporting].title}) supports {', '.join(suggested)} for this case, "
+                   f"not the requested {cpt}. Referred to a physician reviewer; this is not a denial.")
+    elif suggested:
+        summary += f" The policy supports {', '.join(suggested)} for this case."
     return result("not_met", guideline, summary, suggested=suggested, entries=entries)
 
 
-def _supporting_pathway(c: CompiledPolicy, env: Env, code: str) -> int | None:
-    for i in c.pathways_for.get(code, []):
-        if env.out[c.pathway_roots[i]] is True:
-            return i
-    return None
+def _implied(facts: FactSet) -> frozenset[str]:
+    return frozenset(n for n, fv in facts.provenance.items() if fv.source == "implied")
 
 
 def _n_questions(missing: list[tuple[str, str]]) -> str:
@@ -319,16 +321,19 @@ def _failing_texts(c: CompiledPolicy, env: Env, root: int) -> list[str]:
     return list(dict.fromkeys(reasons(root)))
 
 
-def _only_ruled_out_groups(c: CompiledPolicy, env: Env, root: int) -> bool:
-    """True when every reason ``root`` is not met (false or unknown) is a group that one
-    statement rules out, e.g. "no red flags": the pathway's own condition is simply absent."""
+def _only_ruled_out_groups(c: CompiledPolicy, env: Env, root: int, implied: frozenset[str]) -> bool:
+    """True when every reason ``root`` is not met (false or unknown) is a group or fact that a
+    blanket statement rules out ("no red flags", "nothing else going on"): the pathway's own
+    condition is simply absent, so it is a poor explanation of the result."""
     status = env.out[root]
 
     def check(idx: int) -> bool:
         node = c.nodes[idx]
         if node.ruled_out_by:
             return True
-        if node.kind in ("fact", "not"):
+        if node.kind == "fact":
+            return node.fact in implied
+        if node.kind == "not":
             return False
         kids = [k for k in node.children if env.out[k] is status]
         if node.kind == "any":
@@ -339,30 +344,47 @@ def _only_ruled_out_groups(c: CompiledPolicy, env: Env, root: int) -> bool:
     return status is not True and check(root)
 
 
-def _relevance(c: CompiledPolicy, env: Env, i: int) -> tuple[bool, float, int, int]:
+def _relevance(c: CompiledPolicy, env: Env, i: int, implied: frozenset[str]) -> tuple[bool, float, int, int]:
     """Sort key for the pathway that best explains a pend or not_met (higher is better)."""
     root = c.pathway_roots[i]
     if env.out[root] is False:  # an unknown result was reached without skipping anything
         c.force(env, root)
     share, met = _met_share(c, env, root)
-    return (not _only_ruled_out_groups(c, env, root), share, met, -i)
+    return (not _only_ruled_out_groups(c, env, root, implied), share, met, -i)
 
 
-def _suggestions(c: CompiledPolicy, env: Env, cpt: str) -> list[str]:
-    """Codes (other than the requested one) whose pathways hold for this case."""
-    out: dict[str, None] = {}
+def _suggestions(c: CompiledPolicy, env: Env, cpt: str) -> list[tuple[str, int, Env]]:
+    """Codes other than the requested one that a pathway supports for this case, each with
+    the pathway and the evaluation state in which it holds. Each candidate is evaluated with its
+    own region, modality and contrast (a thoracic case suggests thoracic codes only)."""
     policy = c.policy
+    requested = policy.codes[cpt]
+    states: dict[tuple[str, str, str], Env] = {(requested.region, requested.modality, requested.contrast): env}
+
+    def state_for(code: str) -> Env:
+        cd = policy.codes[code]
+        key = (cd.region, cd.modality, cd.contrast)
+        found = states.get(key)
+        if found is None:
+            facts = {**env.facts, "request_region": cd.region, "request_modality": cd.modality,
+                     "request_contrast": cd.contrast}
+            found = states[key] = Env(facts=facts, request_date=env.request_date,
+                                      out=[UNSET] * c.size, cutoffs=env.cutoffs)
+        return found
+
+    out: dict[str, tuple[int, Env]] = {}
     for i, p in enumerate(policy.pathways):
-        if cpt in p.cpt:
-            continue
-        v = env.out[c.pathway_roots[i]]
-        if v is UNSET:
-            v = c.fns[c.pathway_roots[i]](env)
-        if v is True:
-            for code in p.cpt:
-                if code != cpt and _not_excluded(c, env, code):
-                    out[code] = None
-    return list(out)
+        root = c.pathway_roots[i]
+        for code in p.cpt:
+            if code == cpt or code in out:
+                continue
+            state = state_for(code)
+            v = state.out[root]
+            if v is UNSET:
+                v = c.fns[root](state)
+            if v is True and _not_excluded(c, state, code):
+                out[code] = (i, state)
+    return [(code, i, state) for code, (i, state) in out.items()]
 
 
 def _not_excluded(c: CompiledPolicy, env: Env, code: str) -> bool:

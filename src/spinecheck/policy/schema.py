@@ -14,7 +14,7 @@ Op = Literal[
     "eq", "ne", "gt", "ge", "lt", "le",  # bool / number / duration / enum (eq, ne)
     "in", "not_in",  # enum
     "has", "has_any", "has_all", "has_none",  # set
-    "within_last", "more_than_ago",  # date, against the request date
+    "within_last", "more_than_ago", "at_least_ago",  # date, against the request date
 ]
 
 OPS_BY_TYPE: dict[str, frozenset[str]] = {
@@ -23,7 +23,7 @@ OPS_BY_TYPE: dict[str, frozenset[str]] = {
     "duration": frozenset({"gt", "ge", "lt", "le"}),
     "enum": frozenset({"eq", "ne", "in", "not_in"}),
     "set": frozenset({"has", "has_any", "has_all", "has_none"}),
-    "date": frozenset({"within_last", "more_than_ago"}),
+    "date": frozenset({"within_last", "more_than_ago", "at_least_ago"}),
 }
 
 
