@@ -86,6 +86,7 @@ def test_policy_override_all_gives_one_determination_per_governing_policy(tmp_pa
     ({"facts": {"symptom_regions": ["neck"]}}, "facts.symptom_regions", "does not allow neck"),
     ({"facts": {"patient_age": 40}}, "facts.patient_age", "derived from the request"),
     ({"extra": 1}, "extra", "not a request field"),
+    ({"icd10": ["lumbago"]}, "icd10.0", "must be an ICD-10-CM code such as M54.50"),
 ])
 def test_bad_input_is_one_line_exit_2(tmp_path, request_patch, where, fragment):
     req = base_request()

@@ -6,7 +6,7 @@ JSON Schemas (``spinecheck schema``) of what goes out."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -38,7 +38,8 @@ class Request(BaseModel):
     patient: Patient
     note: str | None = Field(default=None, max_length=MAX_NOTE_CHARS, description="Clinical note text")
     facts: dict[str, Any] = Field(default_factory=dict, description="Structured answers keyed by fact name; override the note")
-    icd10: list[str] = Field(default_factory=list, description="ICD-10-CM codes on the request")
+    icd10: list[Annotated[str, Field(pattern=r"^[A-Za-z][0-9][0-9A-Za-z](\.?[0-9A-Za-z]{1,4})?$")]] = Field(
+        default_factory=list, max_length=50, description="ICD-10-CM codes on the request, e.g. M54.50")
 
 
 class PolicyRef(BaseModel):
@@ -56,7 +57,7 @@ class Missing(BaseModel):
 
 class Evidence(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    source: Literal["request.facts", "request", "note", "derived"]
+    source: Literal["request.facts", "request", "note", "derived"]  # where a value was read
     field: str | None = None
     start: int | None = None
     end: int | None = None

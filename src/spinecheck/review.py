@@ -11,6 +11,7 @@ from pydantic import ValidationError
 from .engine import FactSet, FactValue, Result, determine
 from .engine.facts import normalize, unknown_fact_error
 from .errors import InputError, NotFound
+from .icd10 import apply_icd10
 from .models import Request
 from .policy import load_catalog, load_policy, policy_ids
 from .policy.durations import completed_months, completed_years
@@ -53,6 +54,8 @@ def _first_error(exc: ValidationError) -> InputError:
         msg = "must be a date written YYYY-MM-DD"
     elif kind == "string_pattern_mismatch" and where == "cpt":
         msg = "must be a 5-character CPT/HCPCS code such as 72148 or 0609T"
+    elif kind == "string_pattern_mismatch" and where.startswith("icd10"):
+        msg = "must be an ICD-10-CM code such as M54.50"
     elif kind == "literal_error" and where == "patient.sex":
         msg = "must be one of female, male, other, unknown"
     elif kind == "string_too_long" and where == "note":
@@ -90,6 +93,7 @@ def gather_facts(request: Request, policy: Policy, catalog: dict[str, FactDef] |
     reader = _note_reader() if request.note is not None else None
     if reader is not None and request.note is not None:
         facts = reader(request.note, request)
+    apply_icd10(request.icd10, facts)
     for name, raw in request.facts.items():
         fact = catalog.get(name)
         if fact is None or fact.derived:
