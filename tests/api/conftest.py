@@ -66,13 +66,30 @@ def new_database(backend: str, folder: Path) -> Iterator[str]:
     admin = pg_admin_engine()
     with admin.connect() as conn:
         conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-    url = make_url(PG_URL).set(drivername="postgresql+psycopg").update_query_dict({"options": f"-csearch_path={schema}"})
+    url = make_url(PG_URL).set(drivername="postgresql+psycopg").update_query_dict(
+        {"options": f"-csearch_path={schema}", "application_name": schema})  # to find our connections
     try:
         yield url.render_as_string(hide_password=False)
     finally:
         with admin.connect() as conn:
             conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
         admin.dispose()
+
+
+def assert_consistent(store: Any) -> None:
+    """Nothing half-written: the chain verifies (which also matches every determination row to its
+    creation event) and no submission lacks its determinations."""
+    from sqlalchemy import func, select
+
+    from spinecheck.store import verify_chain
+    from spinecheck.store.tables import DeterminationRow, SubmissionRow
+
+    with store.read() as s:
+        report = verify_chain(s)
+        orphans = s.scalar(select(func.count()).select_from(SubmissionRow).where(
+            ~select(DeterminationRow.seq).where(DeterminationRow.submission_id == SubmissionRow.id).exists()))
+    assert report.ok, report.problem
+    assert orphans == 0
 
 
 class Service:

@@ -34,7 +34,7 @@ POLICIES = {"evicore-spine-2026", "cohere-ct-spine-2.1"}
 OUTCOMES = {"approve", "not_met", "pend", "out_of_scope"}
 NOTE_KEYS = {"id", "style", "policy", "cpt", "date", "patient", "text", "expect_facts", "expect_absent", "expect_outcome"}
 TRAP_KEYS = {"id", "text", "date", "fact", "expect"}
-DURATION = re.compile(r"^\d+ (days|weeks|months)$")
+DURATION = re.compile(r"^\d+ (hours|days|weeks|months)$")
 
 
 def load_catalog() -> dict[str, dict[str, Any]]:

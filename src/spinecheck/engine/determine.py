@@ -204,8 +204,7 @@ def determine(policy: Policy, request_id: str, cpt: str, request_date: dt.date, 
     open_ = [i for i, v in path_values if v is None]
     if met:
         first = met[0]
-        blocking = [i for i, v in exclusion_values
-                    if v is None and policy.exclusions[i].must_rule_out and policy.exclusions[i].applies == "always"]
+        blocking = [i for i, v in exclusion_values if v is None and _blocks(c, env, i)]
         entries = [("pathway", i, i == first) for i, _ in path_values]
         if blocking:
             missing = _missing(c, env, [c.exclusion_roots[i] for i in blocking if c.exclusion_roots[i] is not None])
@@ -258,6 +257,27 @@ def determine(policy: Policy, request_id: str, cpt: str, request_date: dt.date, 
     elif suggested:
         summary += f" The policy supports {', '.join(suggested)} for this case."
     return result("not_met", guideline, summary, suggested=suggested, entries=entries)
+
+
+def _evidence_matches(c: CompiledPolicy, env: Env, root: int) -> int:
+    """Criteria met by facts of the case itself (not by age, sex or the requested code)."""
+    facts = c.policy.facts
+    return sum(1 for k in c.leaves(root)
+               if env.out[k] is True and not (c.nodes[k].fact and facts[c.nodes[k].fact].derived))
+
+
+def _blocks(c: CompiledPolicy, env: Env, i: int) -> bool:
+    """Whether the unknown exclusion ``i`` must be settled before approving."""
+    e = c.policy.exclusions[i]
+    if e.applies != "always" or not e.must_rule_out:
+        return False
+    if e.must_rule_out is True:
+        return True
+    root = c.exclusion_roots[i]  # "when_suggested": some criterion of it is known to hold
+    if root is None:
+        return True
+    c.force(env, root)
+    return any(env.out[k] is True for k in c.leaves(root))
 
 
 def _implied(facts: FactSet) -> frozenset[str]:
@@ -350,7 +370,7 @@ def _relevance(c: CompiledPolicy, env: Env, i: int, implied: frozenset[str]) -> 
     if env.out[root] is False:  # an unknown result was reached without skipping anything
         c.force(env, root)
     share, met = _met_share(c, env, root)
-    return (not _only_ruled_out_groups(c, env, root, implied), share, met, -i)
+    return (not _only_ruled_out_groups(c, env, root, implied), _evidence_matches(c, env, root), share, -i)
 
 
 def _suggestions(c: CompiledPolicy, env: Env, cpt: str) -> list[tuple[str, int, Env]]:
@@ -393,7 +413,7 @@ def _not_excluded(c: CompiledPolicy, env: Env, code: str) -> bool:
             continue
         root = c.exclusion_roots[i]
         v = True if root is None else (env.out[root] if env.out[root] is not UNSET else c.fns[root](env))
-        if v is True or (v is None and e.must_rule_out):
+        if v is True or (v is None and _blocks(c, env, i)):
             return False
     for i, r in enumerate(c.policy.redirects):
         if _applies(r.cpt, code):

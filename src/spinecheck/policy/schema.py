@@ -239,7 +239,9 @@ class Redirect(Strict):
 class Exclusion(Strict):
     """A situation in which the requested study is not supported, whatever else is met.
 
-    ``must_rule_out``: when unknown, it blocks an approval (the request pends on it).
+    ``must_rule_out``: when unknown, it blocks an approval (the request pends on it);
+    ``when_suggested``: only once part of it is known to hold (e.g. a plexopathy is documented
+    but whether it is traumatic is not).
     ``applies``: ``when_no_pathway_met`` exclusions only explain a not_met.
     A missing ``when`` means the exclusion always holds for its codes."""
 
@@ -248,7 +250,7 @@ class Exclusion(Strict):
     cite: str
     cpt: CptList = "all"
     when: Node | None = None
-    must_rule_out: bool = False
+    must_rule_out: bool | Literal["when_suggested"] = False
     applies: Literal["always", "when_no_pathway_met"] = "always"
 
 

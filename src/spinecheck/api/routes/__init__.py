@@ -1,0 +1,1 @@
+"""Route modules: determinations, policies, keys, health."""

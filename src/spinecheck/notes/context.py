@@ -1,0 +1,126 @@
+"""Assertion status of a mention from the words around it (a ConText-style algorithm).
+
+Triggers are found once per note. Where triggers overlap, the longest wins (so "no concern for"
+is a negation, not "concern for" an uncertainty; "negative for" a forward negation, not the
+backward "negative"). A forward trigger modifies mentions after it in the same sentence, a
+backward trigger mentions before it, until a terminator ("but", "however", ";", "reports" ...),
+a comma (unless the group crosses commas) or the group's word limit ends the scope."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from .rules import CompiledTriggers
+from .sentences import Sentence
+
+_WORD = re.compile(r"[A-Za-z0-9]+")
+
+# When several modifiers apply, the strongest decides the status.
+PRIORITY = ("hypothetical", "family", "negated", "uncertain", "remote", "historical", "planned")
+
+
+@dataclass(frozen=True)
+class Trigger:
+    start: int
+    end: int
+    category: str
+    direction: str
+    max_words: int | None
+    crosses_commas: bool
+
+
+def scan(text: str, groups: tuple[CompiledTriggers, ...], start: int = 0, end: int | None = None) -> list[Trigger]:
+    """All triggers in text[start:end], overlaps resolved (longest wins, then the first group)."""
+    end = len(text) if end is None else end
+    found: list[tuple[int, int, int, CompiledTriggers]] = []
+    for order, g in enumerate(groups):
+        for m in g.regex.finditer(text, start, end):
+            if m.end() > m.start():
+                found.append((m.start(), -(m.end() - m.start()), order, g))
+    found.sort(key=lambda t: (t[0], t[1], t[2]))
+    out: list[Trigger] = []
+    last_end = -1
+    for s, neg_len, _, g in found:
+        e = s - neg_len
+        if s < last_end:
+            # overlapping: keep the longer one already taken unless this one is strictly longer
+            prev = out[-1]
+            if e - s > prev.end - prev.start and s >= prev.start:
+                out[-1] = Trigger(s, e, g.category, g.direction, g.max_words, g.crosses_commas)
+                last_end = e
+            continue
+        out.append(Trigger(s, e, g.category, g.direction, g.max_words, g.crosses_commas))
+        last_end = e
+    return out
+
+
+class ContextIndex:
+    """Triggers of one note, bucketed by sentence."""
+
+    def __init__(self, text: str, sentences: list[Sentence], triggers: list[Trigger]):
+        self.text = text
+        self.sentences = sentences
+        self._starts = [s.start for s in sentences]
+        self.by_sentence: dict[int, list[Trigger]] = {}
+        for t in triggers:
+            i = self.sentence_at(t.start)
+            if i is None or t.end > sentences[i].end:
+                continue
+            self.by_sentence.setdefault(i, []).append(t)
+
+    def sentence_at(self, pos: int) -> int | None:
+        i = bisect_right(self._starts, pos) - 1
+        if i < 0 or pos >= self.sentences[i].end:
+            return None
+        return i
+
+    def flags(self, sent: int, m_start: int, m_end: int, extra: list[Trigger] | None = None) -> set[str]:
+        """Categories of the triggers whose scope covers the mention text[m_start:m_end]."""
+        triggers = self.by_sentence.get(sent, [])
+        if extra:
+            triggers = sorted(triggers + extra, key=lambda t: t.start)
+        if not triggers:
+            return set()
+        terms = [t for t in triggers if t.category == "terminate"]
+        out: set[str] = set()
+        text = self.text
+        for t in triggers:
+            if t.category in ("terminate", "pseudo"):
+                continue
+            if t.end <= m_start and t.direction in ("forward", "both"):
+                gap_a, gap_b = t.end, m_start
+            elif t.start >= m_end and t.direction in ("backward", "both"):
+                gap_a, gap_b = m_end, t.start
+            else:
+                continue
+            if any(gap_a <= x.start < gap_b for x in terms):
+                continue
+            gap = text[gap_a:gap_b]
+            if not t.crosses_commas and "," in gap:
+                continue
+            if t.max_words is not None and len(_WORD.findall(gap)) > t.max_words:
+                continue
+            out.add(t.category)
+        return out
+
+
+def resolve(flags: set[str], section_assertion: str | None) -> str:
+    """One status from the modifiers found and the section's colour."""
+    if section_assertion in ("historical", "family", "hypothetical", "planned"):
+        if section_assertion == "planned":
+            if "current" not in flags and not (flags & {"historical", "remote"}):
+                flags = flags | {"planned"}
+        else:
+            flags = flags | {section_assertion}
+    if "planned" in flags and "current" in flags:
+        flags = flags - {"planned"}
+    for status in PRIORITY:
+        if status in flags:
+            return status
+    return "present"
+
+
+def first_index(values: list[int], pos: int) -> int:
+    return bisect_right(values, pos)

@@ -1,0 +1,532 @@
+"""Free text + request date -> facts of the catalog, each with evidence.
+
+1. clean the text (same length: offsets stay valid), split it into sentences with sections;
+2. find every concept mention and its assertion status (context triggers, section colour,
+   dates more than a year old making a clause "remote");
+3. read values next to mentions (durations, dates, grades, scores) where an output needs one;
+4. combine the contributions per fact: agreeing statements set the fact, disagreeing ones
+   become a conflict (the fact stays unknown), never a silent pick;
+5. consistency checks (a blanket "no red flags" next to a positive red flag is a conflict)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..engine.facts import FactSet, FactValue, normalize
+from . import values as V
+from .context import ContextIndex, Trigger, resolve, scan
+from .rules import CompiledConcept, CompiledOutput, Rules, load_rules
+from .sentences import Sentence, split
+from .text import clean
+
+EVIDENCE_STATUS = {"remote": "historical", "planned": "hypothetical"}
+REMOTE_DAYS = 365
+
+
+@dataclass
+class Mention:
+    concept: CompiledConcept
+    start: int
+    end: int
+    sentence: int
+    status: str
+    match: re.Match[str]
+
+
+@dataclass
+class Contribution:
+    fact: str
+    raw: Any
+    value: Any
+    mention: Mention
+    start: int
+    end: int
+    status: str  # the evidence label
+    negated: bool
+    combine: str | None
+    notes: list[str] = field(default_factory=list)
+    weak: bool = False
+    marks_conflict: bool = False
+    tier: int = 0
+
+
+@dataclass
+class Extraction:
+    text: str  # the cleaned text (same length as the input)
+    sentences: list[Sentence]
+    mentions: list[Mention]
+    contributions: list[Contribution]
+    facts: FactSet
+    notes: dict[str, list[str]]  # fact -> how a value was read (conservative choices)
+
+
+def extract(note: str, on: dt.date, rules: Rules | None = None) -> Extraction:
+    rules = rules or load_rules()
+    text = clean(note)
+    if not text.strip():
+        return Extraction(text, [], [], [], FactSet(), {})
+    sentences = split(text, rules.headers)
+    ctx = ContextIndex(text, sentences, scan(text, rules.triggers))
+    reader = _Reader(text, sentences, ctx, on)
+    mentions = _mentions(text, sentences, ctx, rules, reader)
+    contributions = _contributions(mentions, reader, on)
+    facts, notes = _combine(contributions, rules, text, sentences)
+    return Extraction(text, sentences, mentions, contributions, facts, notes)
+
+
+# ------------------------------------------------------------------------------------ mentions
+class _Reader:
+    """Per-note caches: dates per sentence, modifier triggers per (concept, sentence)."""
+
+    def __init__(self, text: str, sentences: list[Sentence], ctx: ContextIndex, on: dt.date):
+        self.text = text
+        self.sentences = sentences
+        self.ctx = ctx
+        self.on = on
+        self._dates: dict[int, list[V.DateRange]] = {}
+        self._mods: dict[tuple[str, int], list[Trigger]] = {}
+
+    def dates(self, si: int) -> list[V.DateRange]:
+        found = self._dates.get(si)
+        if found is None:
+            s = self.sentences[si]
+            found = self._dates[si] = V.find_dates(self.text, self.on, s.start, s.end)
+        return found
+
+    def modifiers(self, concept: CompiledConcept, si: int) -> list[Trigger]:
+        key = (concept.id, si)
+        found = self._mods.get(key)
+        if found is None:
+            s = self.sentences[si]
+            found = self._mods[key] = scan(self.text, concept.modifiers, s.start, s.end) if concept.modifiers else []
+        return found
+
+    def date_before(self, si: int, pos: int) -> V.DateRange | None:
+        """The last date before ``pos`` in this sentence or the two before it ("since then")."""
+        for k in (si, si - 1, si - 2):
+            if k < 0:
+                break
+            found = [d for d in self.dates(k) if d.end <= pos]
+            if found:
+                return found[-1]
+        return None
+
+    def clause(self, si: int, a: int, b: int) -> tuple[int, int]:
+        """The clause around text[a:b]: between the nearest terminators of its sentence."""
+        s = self.sentences[si]
+        lo, hi = s.start, s.end
+        for t in self.ctx.by_sentence.get(si, ()):
+            if t.category != "terminate":
+                continue
+            if t.end <= a and t.end > lo:
+                lo = t.end
+            elif t.start >= b and t.start < hi:
+                hi = t.start
+        return lo, hi
+
+    def remote_date(self, si: int, a: int, b: int) -> bool:
+        """A date in the mention's clause lies more than a year before the request date."""
+        lo, hi = self.clause(si, a, b)
+        for d in self.dates(si):
+            if d.start < lo or d.end > hi:
+                continue
+            if re.search(r"(?:since|from|starting|started|began|beginning)\s*$", self.text[max(lo, d.start - 12):d.start], re.I):
+                continue
+            if (self.on - d.latest).days > REMOTE_DAYS:
+                return True
+        return False
+
+
+def _mentions(text: str, sentences: list[Sentence], ctx: ContextIndex, rules: Rules, reader: _Reader) -> list[Mention]:
+    out: list[Mention] = []
+    for c in rules.concepts:
+        if c.note_requires is not None and not c.note_requires.search(text):
+            continue
+        if c.note_excludes is not None and c.note_excludes.search(text):
+            continue
+        for m in c.regex.finditer(text):
+            if m.end() == m.start():
+                continue
+            si = ctx.sentence_at(m.start())
+            if si is None:
+                continue
+            sent = sentences[si]
+            if m.end() > sent.end:
+                continue
+            section = rules.section_assertion.get(sent.section or "")
+            if section == "ignore":
+                continue
+            if c.sections is not None and sent.section not in c.sections:
+                continue
+            if sent.section in c.not_sections:
+                continue
+            if c.not_after is not None and c.not_after.search(text, sent.start, m.start()):
+                continue
+            if c.not_before is not None and c.not_before.match(text, m.end(), sent.end):
+                continue
+            if c.requires is not None and not c.requires.search(text, sent.start, sent.end):
+                continue
+            if c.excludes is not None and c.excludes.search(text, sent.start, sent.end):
+                continue
+            if c.context:
+                flags = ctx.flags(si, m.start(), m.end(), reader.modifiers(c, si))
+                if "remote" not in flags and reader.dates(si) and reader.remote_date(si, m.start(), m.end()):
+                    flags.add("remote")
+                status = resolve(flags, section)
+            else:
+                status = "present"
+            out.append(Mention(c, m.start(), m.end(), si, status, m))
+    out.sort(key=lambda x: (x.start, x.end))
+    return out
+
+
+# ------------------------------------------------------------------------------- contributions
+def _contributions(mentions: list[Mention], reader: _Reader, on: dt.date) -> list[Contribution]:
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in mentions:
+        by_sentence.setdefault(m.sentence, []).append(m)
+    out: list[Contribution] = []
+    for m in mentions:
+        for o in m.concept.outputs:
+            c = _contribute(m, o, reader, by_sentence[m.sentence], on)
+            if c is not None:
+                out.append(c)
+    return out
+
+
+def _contribute(m: Mention, o: CompiledOutput, reader: _Reader, siblings: list[Mention], on: dt.date) -> Contribution | None:
+    status = m.status
+    label = EVIDENCE_STATUS.get(status, status)
+    counts = status in o.accept
+    if counts:
+        label = "present" if status in ("planned",) else label
+    fact = o.fact
+    weak = o.spec.strength == "weak"
+    if o.spec.marks_conflict:
+        if not counts:
+            return None
+        return Contribution(fact.name, None, None, m, m.start, m.end, label, False, o.combine, marks_conflict=True)
+    if o.spec.from_ is None:
+        if counts:
+            raw, negated = o.positive, False
+        elif status == "negated" and o.negative is not None:
+            raw, negated = o.negative, True
+        else:
+            return None
+        return Contribution(fact.name, raw, normalize(fact, raw, where=fact.name), m, m.start, m.end, label,
+                            negated, o.combine, weak=weak)
+    if not counts:
+        if status == "negated" and fact.type == "duration":
+            # "has not started PT" against "8 weeks of PT": kept to detect the conflict
+            return Contribution(fact.name, None, None, m, m.start, m.end, label, True, o.combine, weak=weak)
+        return None
+    read = _read_value(o, m, reader, siblings, on)
+    if read is None:
+        return None
+    raw, a, b, notes = read[:4]
+    tier = read[4] if len(read) > 4 else 0
+    value = normalize(fact, raw, where=fact.name)
+    if fact.type == "date" and value > on and not fact.future_ok:
+        return None
+    if o.spec.value_lt is not None and not value < o.spec.value_lt:
+        return None
+    if o.spec.value_ge is not None and not value >= o.spec.value_ge:
+        return None
+    return Contribution(fact.name, raw, value, m, min(a, m.start), max(b, m.end), label, False, o.combine, notes,
+                        weak=weak, tier=tier)
+
+
+_FUTURE_BEFORE = re.compile(r"(?:\bin|\bwithin|\bnext|\bafter|\bfollow[- ]?up|\bf/u|\breturn|\brtc|\brecheck|\bre-?eval\w*|\bevery|\bfor another|\bfor an additional|\bfor a further|\bmore|\badditional|\banother|\blight duty|\bwork note|\bfor the next)\s*(?:the\s+)?(?:next\s+)?$", re.I)
+_PAST_IN = re.compile(r"\bin\s+the\s+(?:past|last|previous|prior)\s*$", re.I)
+_OF_FILLER = re.compile(
+    r"\s*'?s?\s*(?:-?\s*(?:course|trial|period|program|regimen|block|series|round|duration)s?\s+)?(?:of|into|in)?\s*"
+    r"(?:(?:a|an|the|formal|outpatient|supervised|structured|home|daily|oral|prescription|over-the-counter|otc|regular|"
+    r"consistent|dedicated|conservative|physical|failed|unsuccessful|continuous|scheduled|weekly|twice-weekly|"
+    r"provider-directed|provider|directed|prescribed|in-person|land-based|aquatic|and|,|that|this|his|her|their|our)\s*)*$", re.I)
+_SINCE_BEFORE = re.compile(
+    r"(?:\bsince|\bstarting|\bfrom|\bas of)\s+(?:(?:the|his|her|their|my|our|an?|initial|first|last|that|this|"
+    r"clinic|office|intake|in-person)\s+)*(?:visit|appointment|evaluation|eval|exam|consult(?:ation)?|encounter)?\s*"
+    r"(?:on|in|of)?\s*(?:the\s+)?(?:(?:early|mid|late|beginning of|end of|middle of)\s+)?$", re.I)
+_ON_BEFORE = re.compile(r"(?:\bon|\bin|\bas of|\bdated)\s+(?:(?:early|mid|late)\s+)?$", re.I)
+_START_WORD = re.compile(r"\b(?:started|start|began|begun|begin|initiated|commenced|prescribed|given|placed on|put on|"
+                         r"referred|enrolled|treated)\b", re.I)
+_SYMPTOM_WORD = re.compile(r"\b(?:pain|ache|aching|symptoms?|sx|sciatica|numbness|tingling|weakness|injury|fall|onset)\b", re.I)
+_SINCE_THEN = re.compile(r"\b(?:since (?:then|that (?:visit|time|appointment|day|evaluation|exam))|"
+                         r"(?:on |at )?(?:the same day|that day|that same day|at that (?:time|visit)|at that point))\b", re.I)
+_VALUE_CUT = re.compile(r";|\bbut\b|\bhowever\b|\balthough\b|\bwhereas\b", re.I)
+
+TIER_EXPLICIT, TIER_DATE = 0, 1
+
+
+def _region(m: Mention, siblings: list[Mention], reader: _Reader) -> tuple[int, int]:
+    """Where a value of mention ``m`` may be: its sentence, cut at neighbouring mentions that
+    share a tag (another treatment owns the duration after it), at ';' and at 'but'."""
+    sent = reader.sentences[m.sentence]
+    lo, hi = sent.start, sent.end
+    tags = m.concept.tags
+    for x in siblings:
+        if x is m or not (tags & x.concept.tags):
+            continue
+        if x.end <= m.start and x.end > lo:
+            lo = x.end
+        elif x.start >= m.end and x.start < hi:
+            hi = x.start
+    text = reader.text
+    for cut in _VALUE_CUT.finditer(text, lo, hi):
+        if cut.end() <= m.start:
+            lo = max(lo, cut.end())
+        elif cut.start() >= m.end:
+            hi = min(hi, cut.start())
+            break
+    return lo, hi
+
+
+def _read_value(o: CompiledOutput, m: Mention, reader: _Reader, siblings: list[Mention], on: dt.date):
+    text = reader.text
+    parser = o.spec.from_
+    scope = o.spec.scope
+    if scope == "match":
+        if m.match.groupdict().get("v") is None:
+            a, b = m.start, m.end
+        else:
+            a, b = m.match.span("v")
+    elif scope == "sentence":
+        s = reader.sentences[m.sentence]
+        a, b = s.start, s.end
+    else:
+        a, b = _region(m, siblings, reader)
+        if scope == "after":
+            a = m.start
+        elif scope == "before":
+            b = m.end
+    if parser in ("duration", "since"):
+        return _read_duration(reader, m, a, b, on, since_only=parser == "since")
+    if parser == "date":
+        d = _nearest(V.find_dates(text, on, a, b), m)
+        if d is None:
+            return None
+        notes = [] if d.exact else [f"date known to the {d.precision}: earliest possible day taken"]
+        return d.earliest.isoformat(), d.start, d.end, notes
+    finder = {"strength": V.find_strength, "pain": V.find_pain, "reflex": V.find_reflex,
+              "number": V.find_numbers, "age": V.find_ages}[parser]
+    found = finder(text, a, b)
+    if not found:
+        return None
+    if scope in ("match", "sentence") and o.combine in ("min", "max"):
+        n = (min if o.combine == "min" else max)(found, key=lambda x: x.value)
+    else:
+        n = _nearest(found, m)
+    v = int(n.value) if float(n.value).is_integer() else n.value
+    return v, n.start, n.end, [n.note] if n.note else []
+
+
+def _nearest(items: list[Any], m: Mention) -> Any:
+    """The item after the mention closest to it, else the closest before it."""
+    after = [x for x in items if x.start >= m.start]
+    if after:
+        return min(after, key=lambda x: x.start)
+    before = [x for x in items if x.end <= m.end]
+    if before:
+        return max(before, key=lambda x: x.end)
+    return None
+
+
+def _read_duration(reader: _Reader, m: Mention, a: int, b: int, on: dt.date, since_only: bool = False):
+    """How long the thing mentioned has lasted: "PT x 8 wks", "8 weeks of PT", "PT since 8/1",
+    "started PT 6 weeks ago", "since then" (a date in the sentences before). Follow-up intervals
+    ("f/u in 6 weeks"), frequencies ("2x/wk") and symptom onsets ("pain that began in August")
+    are skipped. Returns (raw, start, end, notes, tier): explicit durations rank before durations
+    measured from a start date."""
+    text = reader.text
+    sent = reader.sentences[m.sentence]
+    candidates: list[tuple[int, int, tuple[Any, int, int, list[str], int]]] = []
+    if not since_only:
+        for d, ago in V.find_durations(text, m.end, b):
+            before = text[max(a, d.start - 24):d.start]
+            if _FUTURE_BEFORE.search(before) and not _PAST_IN.search(before):
+                continue
+            if _SYMPTOM_WORD.search(text, m.end, d.start):
+                break
+            candidates.append((TIER_EXPLICIT, d.start - m.end, (d.raw, d.start, d.end, [d.note] if d.note else [], TIER_EXPLICIT)))
+            break
+        for d, ago in V.find_durations(text, a, m.start):
+            between = text[d.end:m.start]
+            if ago:
+                if not (_START_WORD.search(text, max(sent.start, d.start - 40), d.start) or _START_WORD.search(between)):
+                    continue
+            elif not _OF_FILLER.fullmatch(between):
+                continue
+            candidates.append((TIER_EXPLICIT, m.start - d.end, (d.raw, d.start, d.end, [d.note] if d.note else [], TIER_EXPLICIT)))
+    for d in V.find_dates(text, on, a, b):
+        if d.precision == "relative" and re.search(r"\bago\b", text[d.start:d.end]):
+            continue  # read above as a duration
+        lead = text[max(sent.start, d.start - 60):d.start]
+        if _SINCE_BEFORE.search(lead):
+            pass
+        elif _ON_BEFORE.search(lead) and _START_WORD.search(text, sent.start, d.start):
+            pass
+        else:
+            continue
+        if d.start >= m.end and _SYMPTOM_WORD.search(text, m.end, d.start):
+            continue
+        candidates.append(_since_candidate(d, m, on))
+    for ref in _SINCE_THEN.finditer(text, a, b):
+        d = reader.date_before(m.sentence, ref.start())
+        if d is None:
+            continue
+        raw, s0, e0, notes, tier = _since_candidate(d, m, on)[2]
+        dist = ref.start() - m.end if ref.start() >= m.end else m.start - ref.end()
+        candidates.append((tier, dist, (raw, ref.start(), ref.end(), notes + [f"'{ref.group()}' refers to {d.latest.isoformat()}"], tier)))
+    if not candidates:
+        return None
+    candidates.sort(key=lambda c: (c[0], c[1]))
+    return candidates[0][2]
+
+
+def _since_candidate(d: V.DateRange, m: Mention, on: dt.date):
+    start_day = min(d.latest, on)
+    days = (on - start_day).days
+    notes = [f"measured from {start_day.isoformat()} to the request date"]
+    if not d.exact:
+        notes.append(f"start known to the {d.precision}: latest possible day taken")
+    dist = d.start - m.end if d.start >= m.end else m.start - d.end
+    return (TIER_DATE, dist, (f"{days} days", d.start, d.end, notes, TIER_DATE))
+
+
+# ------------------------------------------------------------------------------------- combine
+def _combine(contribs: list[Contribution], rules: Rules, text: str, sentences: list[Sentence]):
+    by_fact: dict[str, list[Contribution]] = {}
+    for c in contribs:
+        by_fact.setdefault(c.fact, []).append(c)
+    facts = FactSet()
+    notes: dict[str, list[str]] = {}
+
+    def evidence(cs: list[Contribution]) -> tuple[dict[str, Any], ...]:
+        seen = set()
+        out = []
+        for c in sorted(cs, key=lambda c: (c.start, c.end)):
+            key = (c.start, c.end, c.status)
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(_evidence(c, text, sentences))
+        return tuple(out)
+
+    def conflict(name: str, cs: list[Contribution]) -> None:
+        values: list[Any] = []
+        for c in cs:
+            v = "unclear" if c.marks_conflict else ("not done" if c.raw is None else c.raw)
+            if isinstance(v, list):
+                v = list(v)
+            if v not in values:
+                values.append(v)
+        facts.conflicts.append({"fact": name, "values": values, "evidence": list(evidence(cs))})
+
+    for name, all_cs in by_fact.items():
+        fact = rules.catalog[name]
+        t = fact.type
+        marks = [c for c in all_cs if c.marks_conflict]
+        cs = [c for c in all_cs if not c.marks_conflict]
+        if not cs:
+            continue
+        if marks:
+            conflict(name, cs + marks)
+            continue
+        if t in ("number", "duration", "date"):
+            valued = [c for c in cs if c.value is not None]
+            if not valued:
+                continue
+            negated_concepts = {c.mention.concept.id for c in cs if c.value is None and c.negated}
+            clashing = [c for c in valued if c.mention.concept.id in negated_concepts]
+            if clashing:
+                conflict(name, clashing + [c for c in cs if c.value is None and c.mention.concept.id in negated_concepts])
+                continue
+            tier = min(c.tier for c in valued)
+            pool = [c for c in valued if c.tier == tier]
+            how = pool[0].combine or "max"
+            if how in ("max", "latest"):
+                best = max(pool, key=lambda c: c.value)
+            elif how in ("min", "earliest"):
+                best = min(pool, key=lambda c: c.value)
+            elif how == "first":
+                best = pool[0]
+            else:
+                best = pool[-1]
+            facts.put(name, FactValue(best.value, "note", evidence([best]), best.raw))
+            if best.notes:
+                notes[name] = list(best.notes)
+            continue
+        if t == "set":
+            used = [c for c in cs if not c.negated and c.raw is not None]
+            if not used:
+                continue
+            members = sorted({c.raw for c in used})
+            facts.put(name, FactValue(frozenset(members), "note", evidence(used), members))
+            continue
+        strong = [c for c in cs if not c.weak]
+        pool = strong or cs
+        distinct = {_key(c.value) for c in pool}
+        if len(distinct) > 1:
+            conflict(name, pool)
+            continue
+        agreeing = [c for c in cs if _key(c.value) in distinct]
+        facts.put(name, FactValue(pool[0].value, "note", evidence(agreeing), pool[0].raw))
+    _derive(facts, rules)
+    return facts, notes
+
+
+def _evidence(c: Contribution, text: str, sentences: list[Sentence]) -> dict[str, Any]:
+    s = sentences[c.mention.sentence]
+    return {"source": "note", "start": c.start, "end": c.end, "text": text[c.start:c.end],
+            "sentence": " ".join(text[s.start:s.end].split()), "assertion": c.status}
+
+
+def _key(v: Any) -> Any:
+    return tuple(sorted(v)) if isinstance(v, frozenset) else v
+
+
+def _holds(cond: Any, facts: FactSet, rules: Rules, used: list[str]) -> bool:
+    if cond.all is not None:
+        parts: list[str] = []
+        if all(_holds(c, facts, rules, parts) for c in cond.all):
+            used.extend(parts)
+            return True
+        return False
+    v = facts.values.get(cond.fact)
+    if v is None:
+        return False
+    ok = False
+    if cond.eq is not None:
+        ok = v == normalize(rules.catalog[cond.fact], cond.eq, where=cond.fact)
+    elif cond.le is not None:
+        ok = v <= cond.le
+    elif cond.ge is not None:
+        ok = v >= cond.ge
+    elif cond.has_any is not None:
+        ok = bool(v & frozenset(cond.has_any))
+    if ok:
+        used.append(cond.fact)
+    return ok
+
+
+def _derive(facts: FactSet, rules: Rules) -> None:
+    for d in rules.derive:
+        if any(c.get("fact") == d.fact for c in facts.conflicts):
+            continue
+        used: list[str] = []
+        if not any(_holds(c, facts, rules, used) for c in d.when_any):
+            continue
+        fact = rules.catalog[d.fact]
+        value = normalize(fact, d.value, where=d.fact)
+        ev = tuple(e for name in dict.fromkeys(used) for e in facts.provenance[name].evidence)
+        current = facts.provenance.get(d.fact)
+        if current is None or current.value is None:
+            facts.put(d.fact, FactValue(value, "note", ev, d.value))
+        elif current.value != value:
+            facts.values.pop(d.fact, None)
+            facts.provenance.pop(d.fact, None)
+            facts.conflicts.append({"fact": d.fact, "values": [current.raw, d.value],
+                                    "evidence": list(current.evidence) + list(ev)})

@@ -1,0 +1,316 @@
+"""Load, validate and compile the note-reading rules (``spinecheck/notes/rules/``).
+
+* ``context.yaml``   assertion triggers (negation, history, hypothetical, family, uncertainty ...)
+* ``sections.yaml``  section headers and the assertion a section implies
+* ``concepts/*.yaml`` the clinical vocabulary and the facts each concept feeds
+* ``derive.yaml``    facts that follow from other facts read from the note (a positive red flag
+  means the record does not show "no red flags")
+
+Every fact a rule names must exist in the fact catalog, with values of the fact's type; a
+problem fails loading with ``file:line (path): message``."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from importlib.resources.abc import Traversable
+from typing import Any, Literal
+
+from pydantic import BaseModel, ValidationError
+
+from ..engine.facts import normalize
+from ..errors import InputError, PolicyDataError
+from ..policy.catalog import load_catalog
+from ..policy.schema import FactDef
+from ..policy.validation import raise_located
+from ..policy.yamlsource import dotted, line_for, load_with_lines
+from .schema import Concept, ConceptsFile, Condition, ContextFile, Derive, DeriveFile, Output, SectionsFile, Status, TriggerGroup
+from .sentences import HeaderMatcher, header_matcher
+
+PARSER_TYPES = {
+    "duration": "duration", "since": "duration", "date": "date",
+    "strength": "number", "pain": "number", "reflex": "number", "number": "number", "age": "number",
+}
+DEFAULT_COMBINE = {"number": "min", "duration": "max", "date": "latest"}
+FLAGS = re.IGNORECASE
+
+
+def wrap(pattern: str) -> str:
+    """Word boundaries around a pattern whose ends are word-like."""
+    head = pattern[:1]
+    tail = pattern[-1:]
+    pre = r"\b" if (head.isalnum() or head == "(") else ""
+    post = r"\b" if (tail.isalnum() or (tail in ")?" and not pattern.endswith("\\)") and not pattern.endswith("\\?"))) else ""
+    return f"{pre}(?:{pattern}){post}"
+
+
+def compile_alternatives(patterns: list[str], where: str, flags: int = FLAGS) -> re.Pattern[str]:
+    ordered = sorted(patterns, key=len, reverse=True)
+    for p in ordered:
+        try:
+            re.compile(p, flags)
+        except re.error as exc:
+            raise PolicyDataError(f"invalid regular expression {p!r}: {exc}", where=where) from None
+    return re.compile("|".join(wrap(p) for p in ordered), flags)
+
+
+@dataclass(frozen=True)
+class CompiledTriggers:
+    category: str
+    direction: str
+    regex: re.Pattern[str]
+    max_words: int | None
+    crosses_commas: bool
+
+
+@dataclass(frozen=True)
+class CompiledOutput:
+    fact: FactDef
+    spec: Output
+    positive: Any  # raw value when the mention counts (bool/set/enum), None for parsed values
+    negative: Any  # raw value when negated, or None
+    accept: frozenset[str]
+    combine: str | None
+
+
+@dataclass(frozen=True)
+class CompiledConcept:
+    id: str
+    regex: re.Pattern[str]
+    outputs: tuple[CompiledOutput, ...]
+    tags: frozenset[str]
+    not_after: re.Pattern[str] | None
+    not_before: re.Pattern[str] | None
+    requires: re.Pattern[str] | None
+    excludes: re.Pattern[str] | None
+    modifiers: tuple[CompiledTriggers, ...]
+    context: bool
+    where: str
+    note_requires: re.Pattern[str] | None = None
+    note_excludes: re.Pattern[str] | None = None
+    sections: frozenset[str | None] | None = None
+    not_sections: frozenset[str] = frozenset()
+
+
+@dataclass
+class Rules:
+    triggers: tuple[CompiledTriggers, ...]
+    headers: HeaderMatcher
+    section_assertion: dict[str, str]
+    concepts: tuple[CompiledConcept, ...]
+    derive: tuple[Derive, ...]
+    catalog: dict[str, FactDef]
+    files: list[str] = field(default_factory=list)
+
+
+# ------------------------------------------------------------------------------------ loading
+@lru_cache(maxsize=1)
+def load_rules() -> Rules:
+    """The bundled rules, validated against the bundled catalog (cached)."""
+    return load_rules_from(resources.files("spinecheck.notes") / "rules", load_catalog())
+
+
+def load_rules_from(folder: Traversable, catalog: dict[str, FactDef]) -> Rules:
+    files: list[str] = []
+
+    def read(entry: Traversable, name: str) -> tuple[Any, dict]:
+        files.append(name)
+        return load_with_lines(entry.read_text(encoding="utf-8"), name)
+
+    ctx_name = "notes/rules/context.yaml"
+    data, lines = read(folder / "context.yaml", ctx_name)
+    ctx = _validate(ContextFile, data, ctx_name, lines)
+    triggers = tuple(_compile_group(g, f"{ctx_name}:{line_for(lines, ('triggers', i))}")
+                     for i, g in enumerate(ctx.triggers))
+
+    sec_name = "notes/rules/sections.yaml"
+    data, lines = read(folder / "sections.yaml", sec_name)
+    secs = _validate(SectionsFile, data, sec_name, lines)
+    headers = header_matcher({s.name: s.headers for s in secs.sections})
+    section_assertion = {s.name: s.assertion for s in secs.sections if s.assertion}
+
+    concepts: list[CompiledConcept] = []
+    seen: dict[str, str] = {}
+    folder_c = folder / "concepts"
+    for entry in sorted(folder_c.iterdir(), key=lambda e: e.name):
+        if not entry.name.endswith(".yaml"):
+            continue
+        name = f"notes/rules/concepts/{entry.name}"
+        data, lines = read(entry, name)
+        parsed = _validate(ConceptsFile, data, name, lines)
+        for i, c in enumerate(parsed.concepts):
+            where = f"{name}:{line_for(lines, ('concepts', i))}"
+            if c.id in seen:
+                raise PolicyDataError(f"concept '{c.id}' is defined twice (first at {seen[c.id]}); keep one", where=where)
+            seen[c.id] = where
+            concepts.append(_compile_concept(c, catalog, name, lines, ("concepts", i),
+                                             tuple(s.name for s in secs.sections)))
+
+    derive: list[Derive] = []
+    der_entry = folder / "derive.yaml"
+    if der_entry.is_file():
+        der_name = "notes/rules/derive.yaml"
+        data, lines = read(der_entry, der_name)
+        parsed_derive = _validate(DeriveFile, data, der_name, lines)
+        for i, d in enumerate(parsed_derive.derive):
+            path = ("derive", i)
+            fact = _fact(catalog, d.fact, der_name, lines, path + ("fact",))
+            try:
+                normalize(fact, d.value, where="value")
+            except InputError as exc:
+                raise PolicyDataError(exc.message, where=_located(der_name, lines, path + ("value",))) from None
+            for j, cond in enumerate(d.when_any):
+                _check_condition(cond, catalog, der_name, lines, path + ("when_any", j))
+            derive.append(d)
+    return Rules(triggers, headers, section_assertion, tuple(concepts), tuple(derive), catalog, files)
+
+
+def _check_condition(cond: Condition, catalog: dict[str, FactDef], filename: str, lines: dict, path: tuple) -> None:
+    if cond.all is not None:
+        for k, sub in enumerate(cond.all):
+            _check_condition(sub, catalog, filename, lines, path + ("all", k))
+        return
+    assert cond.fact is not None
+    fact = _fact(catalog, cond.fact, filename, lines, path + ("fact",))
+    if (cond.le is not None or cond.ge is not None) and fact.type != "number":
+        raise PolicyDataError(f"le/ge compare numbers; '{fact.name}' is a {fact.type}", where=_located(filename, lines, path))
+    if cond.has_any is not None:
+        if fact.type != "set":
+            raise PolicyDataError(f"has_any tests sets; '{fact.name}' is a {fact.type}", where=_located(filename, lines, path))
+        bad = [v for v in cond.has_any if v not in (fact.values or ())]
+        if bad:
+            raise PolicyDataError(f"'{fact.name}' has no value {', '.join(bad)}", where=_located(filename, lines, path))
+    if cond.eq is not None:
+        try:
+            normalize(fact, cond.eq, where="eq")
+        except InputError as exc:
+            raise PolicyDataError(exc.message, where=_located(filename, lines, path + ("eq",))) from None
+
+
+def _validate(model: type[BaseModel], data: Any, filename: str, lines: dict) -> Any:
+    try:
+        return model.model_validate(data or {})
+    except ValidationError as exc:
+        raise_located(exc, filename, lines)
+
+
+def _located(filename: str, lines: dict, path: tuple) -> str:
+    return f"{filename}:{line_for(lines, path) or '?'} ({dotted(path)})"
+
+
+def _fact(catalog: dict[str, FactDef], name: str, filename: str, lines: dict, path: tuple) -> FactDef:
+    fact = catalog.get(name)
+    if fact is None:
+        close = difflib.get_close_matches(name, [n for n, f in catalog.items() if not f.derived], n=1, cutoff=0.6)
+        hint = f"; did you mean '{close[0]}'?" if close else "; `spinecheck facts` lists the catalog"
+        raise PolicyDataError(f"unknown fact '{name}' (not in the fact catalog){hint}", where=_located(filename, lines, path))
+    if fact.derived:
+        raise PolicyDataError(f"fact '{name}' is derived from the request and cannot be read from a note",
+                              where=_located(filename, lines, path))
+    return fact
+
+
+def _compile_group(g: TriggerGroup, where: str) -> CompiledTriggers:
+    crosses = g.crosses_commas if g.crosses_commas is not None else g.direction != "backward"
+    return CompiledTriggers(g.category, g.direction, compile_alternatives(g.patterns, where), g.max_words, crosses)
+
+
+def _compile_concept(c: Concept, catalog: dict[str, FactDef], filename: str, lines: dict, path: tuple,
+                     section_names: tuple[str, ...] = ()) -> CompiledConcept:
+    where = _located(filename, lines, path)
+    flags = 0 if c.case_sensitive else FLAGS
+    outputs = []
+    for j, out in enumerate(c.sets):
+        opath = path + ("sets", j)
+        fact = _fact(catalog, out.fact, filename, lines, opath + ("fact",))
+        outputs.append(_compile_output(out, fact, filename, lines, opath))
+
+    def opt(patterns: list[str], anchor: Literal["end", "start", "none"], key: str) -> re.Pattern[str] | None:
+        if not patterns:
+            return None
+        body = compile_alternatives(patterns, _located(filename, lines, path + (key,)), flags).pattern
+        if anchor == "end":
+            return re.compile(rf"(?:{body})[\s,:(\-]*$", flags)
+        if anchor == "start":
+            return re.compile(rf"[\s,:)\-]*(?:{body})", flags)
+        return re.compile(body, flags)
+
+    modifiers = tuple(_compile_group(g, _located(filename, lines, path + ("modifiers", k)))
+                      for k, g in enumerate(c.modifiers))
+    known_sections = set(section_names)
+    for key, names in (("sections", c.sections or []), ("not_sections", c.not_sections)):
+        bad = [n for n in names if n not in known_sections]
+        if bad:
+            raise PolicyDataError(f"unknown section {', '.join(bad)}; sections are named in sections.yaml "
+                                  f"({', '.join(sorted(known_sections))})", where=_located(filename, lines, path + (key,)))
+    return CompiledConcept(
+        id=c.id,
+        regex=compile_alternatives(c.patterns, _located(filename, lines, path + ("patterns",)), flags),
+        outputs=tuple(outputs),
+        tags=frozenset(c.tags),
+        not_after=opt(c.not_after, "end", "not_after"),
+        not_before=opt(c.not_before, "start", "not_before"),
+        requires=opt(c.requires, "none", "requires"),
+        excludes=opt(c.excludes, "none", "excludes"),
+        modifiers=modifiers,
+        context=c.context,
+        where=where,
+        note_requires=opt(c.note_requires, "none", "note_requires"),
+        note_excludes=opt(c.note_excludes, "none", "note_excludes"),
+        sections=frozenset(c.sections) if c.sections is not None else None,
+        not_sections=frozenset(c.not_sections),
+    )
+
+
+def _compile_output(out: Output, fact: FactDef, filename: str, lines: dict, path: tuple) -> CompiledOutput:
+    where = _located(filename, lines, path)
+    t = fact.type
+    positive: Any = None
+    negative: Any = None
+    if out.marks_conflict:
+        if out.value is not None or out.from_ is not None:
+            raise PolicyDataError("a 'marks_conflict' output carries no value or parser", where=where)
+    elif out.from_ is not None:
+        want = PARSER_TYPES[out.from_]
+        if want != t:
+            raise PolicyDataError(f"parser '{out.from_}' reads a {want}, but fact '{fact.name}' is a {t}", where=where)
+        if out.value is not None:
+            raise PolicyDataError("give either 'value' or 'from', not both", where=where)
+        if out.negated not in ("default", None):
+            raise PolicyDataError("a parsed value cannot have a 'negated' value", where=where)
+    else:
+        if t in ("number", "duration", "date") and out.value is None:
+            raise PolicyDataError(f"fact '{fact.name}' is a {t}: give 'from' (a parser) or a constant 'value'", where=where)
+        positive = True if (t == "bool" and out.value is None) else out.value
+        if t in ("set", "enum") and positive is None:
+            raise PolicyDataError(f"fact '{fact.name}' is a {t}: give the member in 'value' "
+                                  f"(one of: {', '.join(fact.values or ())})", where=where)
+        if out.negated == "default":
+            negative = (not positive) if t == "bool" else None
+        else:
+            negative = out.negated
+        for label, v in (("value", positive), ("negated", negative)):
+            if v is None:
+                continue
+            try:
+                normalize(fact, v, where=label)
+            except InputError as exc:
+                raise PolicyDataError(exc.message, where=_located(filename, lines, path + (label,))) from None
+    if (out.value_lt is not None or out.value_ge is not None) and t != "number":
+        raise PolicyDataError(f"value_lt / value_ge bound numbers; '{fact.name}' is a {t}", where=where)
+    if out.combine is not None and t not in ("number", "duration", "date"):
+        raise PolicyDataError(f"'combine' applies to number, duration and date facts, not to {t} '{fact.name}'", where=where)
+    accept = set(out.accept or ["present"])
+    if out.accept is None and fact.accepts_uncertain:
+        accept.add("uncertain")
+    if "uncertain" in accept and not fact.accepts_uncertain and out.accept is not None:
+        raise PolicyDataError(f"fact '{fact.name}' does not accept suspected findings (accepts_uncertain is not set "
+                              "in the catalog); remove 'uncertain' from 'accept'", where=where)
+    combine = out.combine or DEFAULT_COMBINE.get(t)
+    return CompiledOutput(fact, out, positive, negative, frozenset(accept), combine)
+
+
+ALL_STATUSES: tuple[Status, ...] = ("present", "negated", "historical", "remote", "hypothetical", "planned", "family", "uncertain")

@@ -1,0 +1,184 @@
+"""Split a cleaned note into sentences with offsets and the section each belongs to.
+
+Clinical notes are not prose: they mix headers ("ASSESSMENT AND PLAN:"), bullet lists, check-box
+forms, hard-wrapped faxed lines and column layouts. The splitter works in three steps:
+
+1. lines -> blocks: a new block starts after a blank line, at a bullet, at a known header, after
+   a line that ends a sentence or a label, and after a short line; a long line without closing
+   punctuation continues onto the next line (hard wrap). Three or more spaces or a tab inside a
+   line separate columns and start a new block too.
+2. blocks -> sentences: split after . ! ? followed by space, unless the word before the period is
+   a known abbreviation, an initial or a number in a list.
+3. a sentence that starts with a known section header ("PMH:", "Plan:") switches the current
+   section and loses the header; a sentence that is only a header just switches the section.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_LINE = re.compile(r"[^\n]*")
+_BULLET = re.compile(r"[ ]*(?:[-*+>o]|\d{1,2}[.)]|\(?[a-hA-H]\)|\[[ xX\u2713]?\]|\([ xX]?\))[ ]+(?=\S)")
+_COLUMN_GAP = re.compile(r"\S(?:\t+[ \t]*| {3,})(?=\S)")
+_ENDS_SENTENCE = re.compile(r"[.!?:;]\s*$")
+_SENT_END = re.compile(r"(?<=\S)[.!?]+[\"')\]]*(?=\s+\S)")
+_ABBREV = frozenset("""
+e.g i.e etc vs dr mr mrs ms approx appt hx dx tx rx sx fx y.o y/o b.i.d t.i.d q.i.d q.d p.o a.m p.m
+nos jan feb apr jun jul aug sep sept oct nov dec fig inc lt rt bilat ext flex ant lat sup inf dept prof sr jr
+est cont cf al
+""".split())
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z./]*)$")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    section: str | None  # section name from the header lexicon, None before any header
+    index: int = 0
+
+
+@dataclass(frozen=True)
+class HeaderMatcher:
+    """Recognises known section headers at the start of a sentence."""
+
+    pattern: re.Pattern[str]  # group 'h' = the header words; the match covers header + colon
+    names: dict[str, str]  # lower-cased header words -> section name
+
+    def match(self, text: str, pos: int, end: int) -> tuple[str, int] | None:
+        m = self.pattern.match(text, pos, end)
+        if m is None:
+            return None
+        key = re.sub(r"\s+", " ", m.group("h").lower()).strip()
+        name = self.names.get(key)
+        if name is None:
+            return None
+        return name, m.end()
+
+
+def header_matcher(sections: dict[str, list[str]]) -> HeaderMatcher:
+    names: dict[str, str] = {}
+    for name, headers in sections.items():
+        for h in headers:
+            names[h.lower()] = name
+    alts = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in sorted(names, key=len, reverse=True))
+    # a header ends with a colon, a dash, or the end of its sentence
+    pattern = re.compile(rf"(?:[#=*_]+\s*)?(?P<h>{alts})\s*(?::|\s-\s|-\s*$|\.?\s*$|(?=\n))\s*", re.IGNORECASE)
+    return HeaderMatcher(pattern, names)
+
+
+def split(text: str, headers: HeaderMatcher | None = None) -> list[Sentence]:
+    """Sentences of ``text`` (already cleaned), in order, with their section."""
+    blocks = _blocks(text)
+    out: list[Sentence] = []
+    section: str | None = None
+    for b_start, b_end in blocks:
+        for s_start, s_end in _sentences(text, b_start, b_end):
+            if headers is not None:
+                hit = headers.match(text, s_start, s_end)
+                while hit is not None:
+                    section, s_start = hit
+                    s_start = _skip_space(text, s_start, s_end)
+                    hit = headers.match(text, s_start, s_end) if s_start < s_end else None
+            s_start = _skip_bullet(text, s_start, s_end)
+            if s_start >= s_end:
+                continue
+            out.append(Sentence(s_start, s_end, section, len(out)))
+    return out
+
+
+def _skip_space(text: str, pos: int, end: int) -> int:
+    while pos < end and text[pos].isspace():
+        pos += 1
+    return pos
+
+
+def _skip_bullet(text: str, pos: int, end: int) -> int:
+    m = _BULLET.match(text, pos, end)
+    return m.end() if m else pos
+
+
+def _blocks(text: str) -> list[tuple[int, int]]:
+    """Spans of text to split into sentences (see module doc, step 1)."""
+    blocks: list[tuple[int, int]] = []
+    cur_start = -1
+    cur_end = -1
+    prev_line = ""
+    pos = 0
+    n = len(text)
+    while pos <= n:
+        m = _LINE.match(text, pos)
+        assert m is not None
+        l_start, l_end = m.start(), m.end()
+        line = m.group()
+        stripped = line.strip()
+        if not stripped:
+            if cur_start >= 0:
+                blocks.append((cur_start, cur_end))
+                cur_start = -1
+            prev_line = ""
+        else:
+            lead = len(line) - len(line.lstrip())
+            c_start = l_start + lead
+            c_end = l_start + len(line.rstrip())
+            starts_new = (
+                cur_start < 0
+                or _BULLET.match(line) is not None
+                or _ENDS_SENTENCE.search(prev_line) is not None
+                or len(prev_line.strip()) < 45
+                or (stripped[:1].isupper() and stripped.split(" ", 1)[0].rstrip(":").isupper()
+                    and len(stripped.split(" ", 1)[0]) > 1 and ":" in stripped[:40])
+            )
+            if starts_new and cur_start >= 0:
+                blocks.append((cur_start, cur_end))
+                cur_start = -1
+            # columns inside the line
+            seg_start = c_start
+            for gap in _COLUMN_GAP.finditer(text, c_start, c_end):
+                if cur_start < 0:
+                    blocks.append((seg_start, gap.start() + 1))
+                else:
+                    blocks.append((cur_start, gap.start() + 1))
+                    cur_start = -1
+                seg_start = gap.end()
+            if cur_start < 0:
+                cur_start = seg_start
+            cur_end = c_end
+            prev_line = line
+        pos = l_end + 1
+    if cur_start >= 0:
+        blocks.append((cur_start, cur_end))
+    return blocks
+
+
+def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out = []
+    s = start
+    for m in _SENT_END.finditer(text, start, end):
+        cut = m.end()
+        if text[m.start()] == "." and m.end() - m.start() == 1:
+            before = _WORD_BEFORE.search(text, s, m.start())
+            word = before.group(1).lower() if before else ""
+            if word in _ABBREV or (len(word) == 1 and word.isalpha()):
+                continue
+            if before is None and m.start() > s and text[m.start() - 1].isdigit():
+                # "1. " at the start of a block is a list number, not an end
+                if _only_digits_since(text, s, m.start()):
+                    continue
+        if cut > s:
+            out.append((s, cut))
+        s = _skip_space(text, cut, end)
+    if s < end:
+        out.append((s, end))
+    return [(a, _rstrip(text, a, b)) for a, b in out if _rstrip(text, a, b) > a]
+
+
+def _only_digits_since(text: str, a: int, b: int) -> bool:
+    return text[a:b].strip().isdigit()
+
+
+def _rstrip(text: str, a: int, b: int) -> int:
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return b

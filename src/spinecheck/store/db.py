@@ -1,0 +1,246 @@
+"""Engine, transactions and migrations for SQLite (default) and PostgreSQL.
+
+``Store.read()`` and ``Store.write()`` are the only ways in. A write transaction on SQLite starts
+with ``BEGIN IMMEDIATE`` (one writer at a time, so the audit chain and idempotency checks see a
+stable database); on PostgreSQL the audit chain head is locked with ``SELECT ... FOR UPDATE``.
+Connection failures, lock timeouts and pool exhaustion become ``StoreUnavailable`` (HTTP 503);
+the pool pre-pings connections, so the service recovers by itself when the database returns."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import create_engine, event, exc as sa_exc, text
+from sqlalchemy.engine import URL, Engine, make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+from ..errors import SpinecheckError
+
+log = logging.getLogger("spinecheck.store")
+
+MIGRATIONS = "spinecheck.store:migrations"  # alembic script_location (package resource)
+_PG_MIGRATION_LOCK = 7_415_201  # pg_advisory_xact_lock key serializing concurrent upgrades
+
+
+class StoreUnavailable(SpinecheckError):
+    """The database cannot be reached or is busy; nothing was written."""
+
+    def __init__(self, message: str = "the database is unavailable; nothing was stored. Retry shortly", *,
+                 code: str = "database_unavailable"):
+        super().__init__(code, message, where="database", status=503)
+
+
+@dataclass(frozen=True)
+class StoreConfig:
+    url: str
+    timeout_seconds: float = 10.0  # connect, busy/lock wait and pool wait
+    statement_timeout_seconds: float = 30.0  # PostgreSQL only
+    sqlite_synchronous: str = "FULL"  # FULL: every commit reaches the disk
+    pool_size: int = 10
+    max_overflow: int = 20
+    auto_migrate: bool = True  # create/upgrade the schema on first use
+
+
+def normalize_url(raw: str) -> URL:
+    url = make_url(raw)
+    if url.drivername in ("postgresql", "postgres"):
+        url = url.set(drivername="postgresql+psycopg")
+    return url
+
+
+def is_unavailable(exc: BaseException) -> bool:
+    """True for failures of the database connection rather than of our statements."""
+    if isinstance(exc, sa_exc.TimeoutError):  # pool exhausted
+        return True
+    if isinstance(exc, sa_exc.DBAPIError):
+        return bool(exc.connection_invalidated) or isinstance(exc, (sa_exc.OperationalError, sa_exc.InterfaceError))
+    return False
+
+
+def describe(exc: BaseException) -> str:
+    """Class names and SQLSTATE only: SQLAlchemy's own message carries SQL and parameters."""
+    orig = getattr(exc, "orig", None)
+    state = getattr(orig, "sqlstate", None) or getattr(orig, "sqlite_errorname", None)
+    parts = [type(exc).__name__]
+    if orig is not None:
+        parts.append(type(orig).__name__)
+    if state:
+        parts.append(str(state))
+    return "/".join(parts)
+
+
+class Store:
+    """One database: engines, sessions, schema management."""
+
+    def __init__(self, config: StoreConfig):
+        self.config = config
+        self.url = normalize_url(config.url)
+        self.dialect = self.url.get_backend_name()
+        if self.dialect == "sqlite":
+            self.engine = self._sqlite_engine()
+        elif self.dialect == "postgresql":
+            self.engine = self._postgres_engine()
+        else:
+            raise SpinecheckError("unsupported_database", f"database '{self.dialect}' is not supported; use sqlite:/// or postgresql+psycopg://",
+                                  where="SPINECHECK_DATABASE_URL", status=500)
+        # Same pool; on SQLite its transactions begin IMMEDIATE (see _sqlite_engine).
+        self.write_engine = self.engine.execution_options(spinecheck_write=True)
+        self._read_sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._write_sessions = sessionmaker(self.write_engine, expire_on_commit=False)
+        # In-process writers queue on a lock instead of SQLite's sleeping busy handler.
+        self._write_lock = threading.Lock() if self.dialect == "sqlite" else None
+        self._schema_lock = threading.Lock()
+        self._schema_ready = False
+
+    # -- engines --------------------------------------------------------------------------------
+    def _sqlite_engine(self) -> Engine:
+        database = self.url.database
+        if not database or database == ":memory:" or "mode=memory" in str(self.url):
+            raise SpinecheckError("unsupported_database", "an in-memory SQLite database cannot be shared by the service's "
+                                  "connections; give a file path, e.g. sqlite:///spinecheck.db", where="SPINECHECK_DATABASE_URL", status=500)
+        timeout = self.config.timeout_seconds
+        engine = create_engine(
+            self.url, pool_pre_ping=True, pool_size=self.config.pool_size, max_overflow=self.config.max_overflow,
+            pool_timeout=timeout, connect_args={"timeout": timeout, "check_same_thread": False},
+        )
+        synchronous = self.config.sqlite_synchronous.upper()
+        if synchronous not in ("FULL", "NORMAL", "EXTRA"):
+            raise SpinecheckError("bad_setting", "SQLite synchronous must be FULL, NORMAL or EXTRA", where="SPINECHECK_SQLITE_SYNCHRONOUS", status=500)
+
+        @event.listens_for(engine, "connect")
+        def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+            dbapi_conn.isolation_level = None  # the driver stays out; we issue BEGIN ourselves
+            cur = dbapi_conn.cursor()
+            cur.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
+            cur.execute("PRAGMA journal_mode = WAL")
+            cur.execute(f"PRAGMA synchronous = {synchronous}")
+            cur.execute("PRAGMA foreign_keys = ON")
+            cur.close()
+
+        @event.listens_for(engine, "begin")
+        def _on_begin(conn: Any) -> None:
+            conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("spinecheck_write") else "BEGIN")
+
+        return engine
+
+    def _postgres_engine(self) -> Engine:
+        url = self.url
+        options = url.query.get("options", "")
+        if isinstance(options, tuple):
+            options = " ".join(options)
+        options = " ".join(filter(None, [
+            options,
+            f"-c statement_timeout={int(self.config.statement_timeout_seconds * 1000)}",
+            f"-c lock_timeout={int(self.config.timeout_seconds * 1000)}",
+            f"-c idle_in_transaction_session_timeout={int(self.config.statement_timeout_seconds * 2000)}",
+        ]))
+        url = url.difference_update_query(["options"])
+        return create_engine(
+            url, pool_pre_ping=True, pool_size=self.config.pool_size, max_overflow=self.config.max_overflow,
+            pool_timeout=self.config.timeout_seconds,
+            connect_args={"connect_timeout": max(1, int(self.config.timeout_seconds)), "options": options},
+        )
+
+    # -- transactions -------------------------------------------------------------------------
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A read transaction (committed at the end; nothing should be written in it)."""
+        self.ensure_schema()
+        try:
+            with self._read_sessions() as session, session.begin():
+                yield session
+        except (sa_exc.DBAPIError, sa_exc.TimeoutError) as exc:
+            if is_unavailable(exc):
+                log.warning("database unavailable (%s)", describe(exc))
+                raise StoreUnavailable() from None
+            raise
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """A write transaction: everything in it is committed together or not at all."""
+        self.ensure_schema()
+        lock = self._write_lock
+        if lock is not None and not lock.acquire(timeout=self.config.timeout_seconds):
+            raise StoreUnavailable("the database is busy; nothing was stored. Retry shortly", code="database_busy")
+        try:
+            with self._write_sessions() as session, session.begin():
+                yield session
+        except (sa_exc.DBAPIError, sa_exc.TimeoutError) as exc:
+            if is_unavailable(exc):
+                log.warning("database unavailable (%s)", describe(exc))
+                raise StoreUnavailable() from None
+            raise
+        finally:
+            if lock is not None:
+                lock.release()
+
+    def ping(self) -> None:
+        """Raise StoreUnavailable unless the database answers and its schema is current."""
+        self.ensure_schema()
+        try:
+            with self.engine.connect() as conn:
+                conn.execute(text("SELECT 1"))
+        except (sa_exc.DBAPIError, sa_exc.TimeoutError) as exc:
+            if is_unavailable(exc):
+                raise StoreUnavailable() from None
+            raise
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+    # -- schema -------------------------------------------------------------------------------
+    def ensure_schema(self) -> None:
+        """Upgrade (or, with auto_migrate off, check) the schema once per process."""
+        if self._schema_ready:
+            return
+        with self._schema_lock:
+            if self._schema_ready:
+                return
+            try:
+                if self.config.auto_migrate:
+                    self.upgrade()
+                elif self.current_revision() != head_revision():
+                    raise StoreUnavailable("the database schema is not current; run `spinecheck db upgrade`", code="schema_outdated")
+            except (sa_exc.DBAPIError, sa_exc.TimeoutError) as exc:
+                if is_unavailable(exc):
+                    log.warning("database unavailable while checking the schema (%s)", describe(exc))
+                    raise StoreUnavailable() from None
+                raise
+            self._schema_ready = True
+
+    def upgrade(self, revision: str = "head") -> str | None:
+        """Run the Alembic migrations to ``revision``; safe when several processes start at once."""
+        from alembic import command
+
+        cfg = alembic_config()
+        with self.write_engine.begin() as conn:  # SQLite: BEGIN IMMEDIATE serializes migrators
+            if self.dialect == "postgresql":
+                conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_MIGRATION_LOCK})
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, revision)
+        return self.current_revision()
+
+    def current_revision(self) -> str | None:
+        from alembic.runtime.migration import MigrationContext
+
+        with self.engine.connect() as conn:
+            return MigrationContext.configure(conn).get_current_revision()
+
+
+def alembic_config() -> Any:
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", MIGRATIONS)
+    return cfg
+
+
+def head_revision() -> str | None:
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
