@@ -56,10 +56,16 @@ def test_sp5_1_ct_needs_mri_contraindication():
     assert d["outcome"] == "pend" and "mri_contraindicated" in {m["fact"] for m in d["missing"]}
 
 
-def test_sp6_1_lower_extremity_symptoms_route():
-    req = base_request(facts={"symptom_regions": ["cervical"], "lower_extremity_neuro_symptoms": True})
+def test_sp6_1_lower_extremity_radiculitis_route():
+    # radiculitis (SP-1.3): radicular pain without objective neurological findings
+    req = base_request(facts={"symptom_regions": ["cervical"], "lower_extremity_neuro_symptoms": True,
+                              "radicular_pain_present": True, "objective_neuro_findings": False})
     d = one(req)
     assert d["outcome"] == "approve" and d["guideline"] == "SP-6.1"
+    # leg symptoms without a radicular picture do not make the SP-6.1 pathway
+    req["facts"]["radicular_pain_present"] = False
+    req["facts"].update({"dermatomal_symptoms": False})
+    assert one(req)["outcome"] != "approve"
 
 
 def test_sp1_2_red_flag_waives_the_six_week_trial():
@@ -70,7 +76,8 @@ def test_sp1_2_red_flag_waives_the_six_week_trial():
 
 def test_sp1_2_cauda_equina_needs_no_trial_but_in_person_exam():
     req = base_request()
-    req["facts"] = {"in_person_evaluation_current_episode": True, "saddle_anesthesia": True}
+    req["facts"] = {"in_person_evaluation_current_episode": True, "saddle_anesthesia": True,
+                    "other_spine_conditions_absent": True}
     d = one(req)
     assert d["outcome"] == "approve" and d["guideline"].startswith("SP-1.2")
     req["facts"]["in_person_evaluation_current_episode"] = False
@@ -80,7 +87,7 @@ def test_sp1_2_cauda_equina_needs_no_trial_but_in_person_exam():
 def test_sp1_2_weakness_grade_boundary():
     req = base_request(cpt="72158")
     req["facts"] = {"in_person_evaluation_current_episode": True, "symptom_regions": ["lumbar"],
-                    "new_weakness_grade": 3}
+                    "new_weakness_grade": 3, "other_spine_conditions_absent": True}
     assert one(req)["outcome"] == "approve"
     req["facts"]["new_weakness_grade"] = 4
     req["facts"]["red_flags_absent"] = True
@@ -91,7 +98,8 @@ def test_sp1_2_severe_radicular_pain_vas_and_days():
     facts = {"in_person_evaluation_current_episode": True, "symptom_regions": ["lumbar"],
              "radicular_pain_vas": 9, "significant_functional_loss": True,
              "provider_directed_treatment_duration": "7 days", "treatment_failed_to_improve": True,
-             "treatment_plan": ["transforaminal_esi"], "reevaluation_after_treatment": True}
+             "treatment_plan": ["transforaminal_esi"], "reevaluation_after_treatment": True,
+             "other_spine_conditions_absent": True}
     req = base_request()
     req["facts"] = dict(facts)
     assert one(req)["outcome"] == "approve"
@@ -103,7 +111,8 @@ def test_sp1_2_severe_radicular_pain_vas_and_days():
 
 def test_sp1_2_cancer_age_qualifier_is_strictly_over_70():
     facts = {"in_person_evaluation_current_episode": True, "symptom_regions": ["lumbar"],
-             "spinal_malignancy_suspected": True, "cancer_history": False}
+             "spinal_malignancy_suspected": True, "cancer_history": False,
+             "other_spine_conditions_absent": True}
     req = base_request(date="2026-10-01", patient={"birth_date": "1955-10-01", "sex": "male"})  # 71 today
     req["facts"] = dict(facts)
     assert one(req)["outcome"] == "approve"

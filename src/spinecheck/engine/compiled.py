@@ -75,7 +75,7 @@ class CompiledPolicy:
             self._def_index[name] = self._compile(node)
         self._resolve_refs()
         self.pathway_roots = [self._compile_root(p.when) for p in policy.pathways]
-        self.redirect_roots = [self._compile_root(r.when) for r in policy.redirects]
+        self.redirect_roots = [self._compile_root(r.when) if r.when else None for r in policy.redirects]
         self.exclusion_roots = [self._compile_root(e.when) if e.when else None for e in policy.exclusions]
         self.note_roots = [self._compile_root(n.when) if n.when else None for n in policy.notes]
         self._resolve_refs()

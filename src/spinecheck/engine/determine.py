@@ -177,7 +177,8 @@ def determine(policy: Policy, request_id: str, cpt: str, request_date: dt.date, 
 
     # 2. redirects to other guidelines
     for i, r in enumerate(policy.redirects):
-        if _applies(r.cpt, cpt) and c.fns[c.redirect_roots[i]](env) is True:
+        root = c.redirect_roots[i]
+        if _applies(r.cpt, cpt) and (root is None or c.fns[root](env) is True):
             return result("out_of_scope", r.goes_to,
                           f"{r.title}: this situation is governed by {r.goes_to} ({r.cite}), not by these criteria.",
                           entries=[("redirect", i, True)])
@@ -298,7 +299,7 @@ def _missing(c: CompiledPolicy, env: Env, roots: list[int]) -> list[tuple[str, s
             return
         seen.add(idx)
         node = c.nodes[idx]
-        if node.ruled_out_by and node.ruled_out_by not in env.facts:
+        if node.ruled_out_by and node.ruled_out_by not in env.facts and not _has_true_leaf(c, env, idx):
             names[node.ruled_out_by] = None  # one question settles the whole group
             return
         if node.kind == "fact":
@@ -313,6 +314,14 @@ def _missing(c: CompiledPolicy, env: Env, roots: list[int]) -> list[tuple[str, s
         walk(root)
     facts = c.policy.facts
     return [(n, facts[n].question) for n in names]
+
+
+def _has_true_leaf(c: CompiledPolicy, env: Env, idx: int) -> bool:
+    """Whether some test under ``idx`` already holds (then a blanket "none of these" cannot)."""
+    node = c.nodes[idx]
+    if node.kind == "fact":
+        return env.out[idx] is True
+    return any(_has_true_leaf(c, env, k) for k in node.children)
 
 
 def _met_share(c: CompiledPolicy, env: Env, root: int) -> tuple[float, int]:
@@ -418,6 +427,8 @@ def _not_excluded(c: CompiledPolicy, env: Env, code: str) -> bool:
     for i, r in enumerate(c.policy.redirects):
         if _applies(r.cpt, code):
             root = c.redirect_roots[i]
+            if root is None:
+                return False
             v = env.out[root] if env.out[root] is not UNSET else c.fns[root](env)
             if v is True:
                 return False

@@ -233,7 +233,7 @@ class Redirect(Strict):
     cite: str
     goes_to: str
     cpt: CptList = "all"
-    when: Node
+    when: Node | None = None  # none: every request for these codes goes elsewhere
 
 
 class Exclusion(Strict):
