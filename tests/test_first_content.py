@@ -64,7 +64,7 @@ def test_sp6_1_lower_extremity_radiculitis_route():
     assert d["outcome"] == "approve" and d["guideline"] == "SP-6.1"
     # leg symptoms without a radicular picture do not make the SP-6.1 pathway
     req["facts"]["radicular_pain_present"] = False
-    req["facts"].update({"dermatomal_symptoms": False})
+    req["facts"].update({"dermatomal_symptoms": ["none"]})
     assert one(req)["outcome"] != "approve"
 
 
