@@ -205,3 +205,13 @@ def test_at_least_ago_includes_the_anniversary(demo_catalog):
     assert test(env(dt.date(2025, 10, 1))) is True
     assert test(env(dt.date(2025, 10, 2))) is False
     assert test(env(dt.date(2024, 1, 1))) is True
+
+
+def test_redirect_that_may_apply_holds_an_approval(run_demo):
+    # flag B is documented, whether the case is late stage (the link) is not: pend on it
+    d = run_demo({**MET, "flag_b": True})
+    assert d["outcome"] == "pend"
+    assert [m["fact"] for m in d["missing"]] == ["stage"]
+    assert run_demo({**MET, "flag_b": True, "stage": "late"})["outcome"] == "out_of_scope"
+    assert run_demo({**MET, "flag_b": True, "stage": "early"})["outcome"] == "approve"
+    assert run_demo(MET)["outcome"] == "approve"  # nothing suggests the redirect: not asked

@@ -176,9 +176,14 @@ def determine(policy: Policy, request_id: str, cpt: str, request_date: dt.date, 
             notes.append(i)
 
     # 2. redirects to other guidelines
+    redirect_values: list[tuple[int, Any]] = []
     for i, r in enumerate(policy.redirects):
         root = c.redirect_roots[i]
-        if _applies(r.cpt, cpt) and (root is None or c.fns[root](env) is True):
+        if not _applies(r.cpt, cpt):
+            continue
+        value = True if root is None else c.fns[root](env)
+        redirect_values.append((i, value))
+        if value is True:
             return result("out_of_scope", r.goes_to,
                           f"{r.title}: this situation is governed by {r.goes_to} ({r.cite}), not by these criteria.",
                           entries=[("redirect", i, True)])
@@ -205,15 +210,20 @@ def determine(policy: Policy, request_id: str, cpt: str, request_date: dt.date, 
     open_ = [i for i, v in path_values if v is None]
     if met:
         first = met[0]
-        blocking = [i for i, v in exclusion_values if v is None and _blocks(c, env, i)]
+        blocking = [("exclusion", i) for i, v in exclusion_values
+                    if v is None and _blocks(c, env, policy.exclusions[i], c.exclusion_roots[i])]
+        blocking += [("redirect", i) for i, v in redirect_values
+                     if v is None and _blocks(c, env, policy.redirects[i], c.redirect_roots[i])]
         entries = [("pathway", i, i == first) for i, _ in path_values]
         if blocking:
-            missing = _missing(c, env, [c.exclusion_roots[i] for i in blocking if c.exclusion_roots[i] is not None])
-            titles = "; ".join(policy.exclusions[i].title for i in blocking)
-            return result("pend", policy.exclusions[blocking[0]].cite,
+            items = [(role, i, policy.exclusions[i] if role == "exclusion" else policy.redirects[i],
+                      c.exclusion_roots[i] if role == "exclusion" else c.redirect_roots[i]) for role, i in blocking]
+            missing = _missing(c, env, [root for _, _, _, root in items if root is not None])
+            titles = "; ".join(item.title for _, _, item, _ in items)
+            return result("pend", items[0][2].cite,
                           f"{policy.pathways[first].title} ({policy.pathways[first].cite}) is met, but it must first be ruled out that: {titles}. "
                           f"{_n_questions(missing)} would decide it.",
-                          missing=missing, entries=[("exclusion", i, True) for i in blocking] + entries)
+                          missing=missing, entries=[(role, i, True) for role, i in blocking] + entries)
         p = policy.pathways[first]
         return result("approve", p.cite, f"Meets {p.cite}: {p.title}.", entries=entries)
 
@@ -267,17 +277,13 @@ def _evidence_matches(c: CompiledPolicy, env: Env, root: int) -> int:
                if env.out[k] is True and not (c.nodes[k].fact and facts[c.nodes[k].fact].derived))
 
 
-def _blocks(c: CompiledPolicy, env: Env, i: int) -> bool:
-    """Whether the unknown exclusion ``i`` must be settled before approving."""
-    e = c.policy.exclusions[i]
-    if e.applies != "always" or not e.must_rule_out:
+def _blocks(c: CompiledPolicy, env: Env, item: Any, root: int | None) -> bool:
+    """Whether the unknown exclusion or redirect ``item`` must be settled before approving."""
+    if getattr(item, "applies", "always") != "always" or not item.must_rule_out:
         return False
-    if e.must_rule_out is True:
+    if item.must_rule_out is True or root is None:
         return True
-    root = c.exclusion_roots[i]  # "when_suggested": some criterion of it is known to hold
-    if root is None:
-        return True
-    c.force(env, root)
+    c.force(env, root)  # "when_suggested": some criterion of it is known to hold
     return any(env.out[k] is True for k in c.leaves(root))
 
 
@@ -422,7 +428,7 @@ def _not_excluded(c: CompiledPolicy, env: Env, code: str) -> bool:
             continue
         root = c.exclusion_roots[i]
         v = True if root is None else (env.out[root] if env.out[root] is not UNSET else c.fns[root](env))
-        if v is True or (v is None and _blocks(c, env, i)):
+        if v is True or (v is None and _blocks(c, env, e, root)):
             return False
     for i, r in enumerate(c.policy.redirects):
         if _applies(r.cpt, code):
@@ -430,6 +436,6 @@ def _not_excluded(c: CompiledPolicy, env: Env, code: str) -> bool:
             if root is None:
                 return False
             v = env.out[root] if env.out[root] is not UNSET else c.fns[root](env)
-            if v is True:
+            if v is True or (v is None and _blocks(c, env, r, root)):
                 return False
     return True

@@ -234,6 +234,9 @@ class Redirect(Strict):
     goes_to: str
     cpt: CptList = "all"
     when: Node | None = None  # none: every request for these codes goes elsewhere
+    # As for exclusions: while unknown, an approval pends on it (when_suggested: only once part
+    # of it is known to hold, e.g. known cancer but its link to the pain not yet stated).
+    must_rule_out: bool | Literal["when_suggested"] = False
 
 
 class Exclusion(Strict):
