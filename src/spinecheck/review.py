@@ -101,7 +101,8 @@ def gather_facts(request: Request, policy: Policy, catalog: dict[str, FactDef] |
         value = normalize(fact, raw, where=f"facts.{name}")
         if fact.type == "date" and value is not None and value > request.date and not fact.future_ok:
             raise InputError(f"'{name}' lies after the request date; past dates only", where=f"facts.{name}", code="impossible_date")
-        facts.conflicts = [c for c in facts.conflicts if c.get("fact") != name]
+        if facts.conflicts:  # a structured answer settles a conflict found in the note
+            facts.conflicts = [c for c in facts.conflicts if c.get("fact") != name]
         facts.put(name, FactValue(value, "request.facts", ({"source": "request.facts", "field": f"facts.{name}"},), raw))
     _apply_blanket_negatives(facts, catalog)
     _derive(request, policy, facts)
@@ -111,13 +112,33 @@ def gather_facts(request: Request, policy: Policy, catalog: dict[str, FactDef] |
 def _apply_blanket_negatives(facts: FactSet, catalog: dict[str, FactDef]) -> None:
     """A documented blanket statement (e.g. no other spine conditions) answers 'no' for each
     fact it covers that nothing else answered; conflicts and explicit answers are left alone."""
+    index = _blanket_index(id(catalog), catalog)
+    rulers = [r for r in index if facts.values.get(r) is True]
+    if not rulers:
+        return
     conflicted = {c.get("fact") for c in facts.conflicts}
-    for name, fact in catalog.items():
-        ruler = fact.ruled_out_by
-        if ruler and facts.values.get(ruler) is True and name not in facts.provenance and name not in conflicted:
-            value = fact.absent()
-            shown = sorted(value) if isinstance(value, frozenset) else value
-            facts.put(name, FactValue(value, "implied", ({"source": "derived", "field": f"facts.{ruler}"},), shown))
+    for ruler in rulers:
+        evidence = ({"source": "derived", "field": f"facts.{ruler}"},)
+        for name, value, shown in index[ruler]:
+            if name not in facts.provenance and name not in conflicted:
+                facts.put(name, FactValue(value, "implied", evidence, shown))
+
+
+_BLANKETS: dict[int, dict[str, tuple[tuple[str, Any, Any], ...]]] = {}
+
+
+def _blanket_index(key: int, catalog: dict[str, FactDef]) -> dict[str, tuple[tuple[str, Any, Any], ...]]:
+    """ruler fact -> (fact, absent value, display value) for every fact it can rule out."""
+    found = _BLANKETS.get(key)
+    if found is None:
+        grouped: dict[str, list[tuple[str, Any, Any]]] = {}
+        for name, fact in catalog.items():
+            if fact.ruled_out_by:
+                value = fact.absent()
+                shown = sorted(value) if isinstance(value, frozenset) else value
+                grouped.setdefault(fact.ruled_out_by, []).append((name, value, shown))
+        found = _BLANKETS[key] = {r: tuple(v) for r, v in grouped.items()}
+    return found
 
 
 def _derive(request: Request, policy: Policy, facts: FactSet) -> None:

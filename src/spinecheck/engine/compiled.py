@@ -7,8 +7,9 @@ models. References to definitions are memoized per request through the same list
 from __future__ import annotations
 
 import datetime as dt
+import operator
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any, Callable, NamedTuple
 
 from .. import logic
 from ..policy.durations import date_minus, duration_days, parse_duration
@@ -64,6 +65,13 @@ def _fmt(value: Any) -> str:
 Fn = Callable[[Env], Any]
 
 
+class CodePlan(NamedTuple):
+    notes: tuple[tuple[int, int | None], ...]
+    redirects: tuple[tuple[int, int | None], ...]
+    exclusions: tuple[tuple[int, int | None, bool], ...]  # (index, root, applies always)
+    pathways: tuple[int, ...]
+
+
 class CompiledPolicy:
     def __init__(self, policy: Policy):
         self.policy = policy
@@ -81,8 +89,20 @@ class CompiledPolicy:
         self._resolve_refs()
         self.size = len(self.nodes)
         self.definition_nodes = frozenset(self._def_index.values())
+        memo: dict[int, frozenset[str]] = {}
+        self.pathway_required = [self._required(r, memo) for r in self.pathway_roots]
+        # nodes whose result depends on the requested code (its region, modality or contrast):
+        # the only ones to re-evaluate when another code is considered for the same case
+        request_facts = {"request_region", "request_modality", "request_contrast"}
+        self.code_dependent = tuple(
+            i for i in range(len(self.nodes))
+            if any(self.nodes[k].fact in request_facts or self.nodes[k].value_fact in request_facts
+                   for k in self._subtree(i))
+        )
+        self.code_dependent_set = frozenset(self.code_dependent)
         self.templates = [self._template(n) for n in self.nodes]
         self.leaves_under: dict[int, tuple[int, ...]] = {}
+        self._plans: dict[str, CodePlan] = {}
         self.pathways_for: dict[str, list[int]] = {}
         for i, p in enumerate(policy.pathways):
             for code in p.cpt:
@@ -137,14 +157,20 @@ class CompiledPolicy:
         # Combinators stop at the first child that decides them (false for all, true for any);
         # the children left unevaluated cannot change the result, and `force` fills them in
         # when a full trace is wanted.
+        # Children that are plain constant tests are evaluated inline (no call per leaf).
+        plan = tuple((k, self._simple_leaf(k)) for k in kids)
         if node.kind == "all":
             def fn(env: Env) -> Any:
-                out = env.out
+                out, facts = env.out, env.facts
                 unknown = False
-                for k in kids:
+                for k, simple in plan:
                     v = out[k]
                     if v is UNSET:
-                        v = fns[k](env)
+                        if simple is None:
+                            v = fns[k](env)
+                        else:
+                            x = facts.get(simple[0])
+                            v = out[k] = None if x is None else simple[1](x, simple[2])
                     if v is False:
                         out[idx] = False
                         return False
@@ -155,12 +181,16 @@ class CompiledPolicy:
                 return v
         elif node.kind == "any":
             def fn(env: Env) -> Any:
-                out = env.out
+                out, facts = env.out, env.facts
                 unknown = False
-                for k in kids:
+                for k, simple in plan:
                     v = out[k]
                     if v is UNSET:
-                        v = fns[k](env)
+                        if simple is None:
+                            v = fns[k](env)
+                        else:
+                            x = facts.get(simple[0])
+                            v = out[k] = None if x is None else simple[1](x, simple[2])
                     if v is True:
                         out[idx] = True
                         return True
@@ -227,6 +257,61 @@ class CompiledPolicy:
                 fns[k](env)
             stack.extend(nodes[k].children)
 
+    def plan(self, cpt: str) -> "CodePlan":
+        """What concerns requests for ``cpt``: its notes, redirects, exclusions and pathways."""
+        found = self._plans.get(cpt)
+        if found is None:
+            p = self.policy
+
+            def applies(spec: Any) -> bool:
+                return spec == "all" or cpt in spec
+
+            found = self._plans[cpt] = CodePlan(
+                notes=tuple((i, self.note_roots[i]) for i, n in enumerate(p.notes) if applies(n.cpt)),
+                redirects=tuple((i, self.redirect_roots[i]) for i, r in enumerate(p.redirects) if applies(r.cpt)),
+                exclusions=tuple((i, self.exclusion_roots[i], e.applies == "always")
+                                 for i, e in enumerate(p.exclusions) if applies(e.cpt)),
+                pathways=tuple(self.pathways_for.get(cpt, ())),
+            )
+        return found
+
+    def _subtree(self, idx: int) -> set[int]:
+        seen: set[int] = set()
+        stack = [idx]
+        while stack:
+            k = stack.pop()
+            if k not in seen:
+                seen.add(k)
+                stack.extend(self.nodes[k].children)
+        return seen
+
+    def _simple_leaf(self, k: int) -> tuple[str, Callable[[Any, Any], bool], Any] | None:
+        """(fact, comparison, constant) for a leaf that compares a fact with a constant."""
+        node = self.nodes[k]
+        if node.kind != "fact" or node.value_fact or node.ruled_out_by:
+            return None
+        fact = self.policy.facts[node.fact or ""]
+        if fact.type == "date":
+            return None
+        return fact.name, _COMPARE[node.op or "eq"], _constant(fact.type, node.value)
+
+    def _required(self, idx: int, memo: dict[int, frozenset[str]]) -> frozenset[str]:
+        """Facts that must be known for node ``idx`` to be true (a cheap bound: when one is
+        missing the node cannot be true, so a search for true pathways may skip it)."""
+        found = memo.get(idx)
+        if found is None:
+            node = self.nodes[idx]
+            if node.kind == "fact":
+                found = frozenset(f for f in (node.fact, node.value_fact) if f)
+            elif node.kind == "all":
+                found = frozenset().union(*(self._required(k, memo) for k in node.children))
+            elif node.kind in ("any", "at_least"):
+                found = frozenset.intersection(*(self._required(k, memo) for k in node.children))
+            else:  # not: true when the child is false, which may need nothing
+                found = frozenset()
+            memo[idx] = found
+        return found
+
     # --- queries -------------------------------------------------------------------------------
     def leaves(self, idx: int) -> tuple[int, ...]:
         """Leaf criteria under ``idx`` (a ruled-out-able group counts as one)."""
@@ -254,13 +339,7 @@ def _leaf_test(node: CNode, policy: Policy) -> Callable[[Env], Any]:
         def rhs(env: Env) -> Any:
             return env.facts.get(other)
     else:
-        const: Any = node.value
-        if ftype == "duration":
-            const = duration_days(node.value)
-        elif ftype == "number":
-            const = float(node.value)
-        elif isinstance(const, list):
-            const = frozenset(const)
+        const = _constant(ftype, node.value)
 
         def rhs(env: Env) -> Any:
             return const
@@ -293,13 +372,24 @@ def _leaf_test(node: CNode, policy: Policy) -> Callable[[Env], Any]:
     return test
 
 
+def _constant(ftype: str, value: Any) -> Any:
+    """A policy constant in the engine's comparable form."""
+    if ftype == "duration":
+        return duration_days(value)
+    if ftype == "number":
+        return float(value)
+    if isinstance(value, list):
+        return frozenset(value)
+    return value
+
+
 _COMPARE: dict[str, Callable[[Any, Any], bool]] = {
-    "eq": lambda x, y: x == y,
-    "ne": lambda x, y: x != y,
-    "gt": lambda x, y: x > y,
-    "ge": lambda x, y: x >= y,
-    "lt": lambda x, y: x < y,
-    "le": lambda x, y: x <= y,
+    "eq": operator.eq,
+    "ne": operator.ne,
+    "gt": operator.gt,
+    "ge": operator.ge,
+    "lt": operator.lt,
+    "le": operator.le,
     "in": lambda x, y: x in y,
     "not_in": lambda x, y: x not in y,
     "has": lambda x, y: y in x,

@@ -21,6 +21,7 @@ from typing import Any
 from .. import ENGINE_VERSION, logic
 from ..models import REVIEWER_NOTICE
 from ..policy.model import Policy
+from ..policy.schema import Exclusion
 from .compiled import UNSET, CompiledPolicy, Env
 from .facts import FactSet
 
@@ -171,50 +172,45 @@ def determine(policy: Policy, request_id: str, cpt: str, request_date: dt.date, 
         return result("out_of_scope", goes_to,
                       f"{cpt} is not governed by {policy.meta.title} ({policy.id}); it belongs to {goes_to}.")
 
-    for i, root in enumerate(c.note_roots):
-        if _applies(policy.notes[i].cpt, cpt) and (root is None or c.fns[root](env) is True):
+    plan = c.plan(cpt)
+    fns = c.fns
+    for i, root in plan.notes:
+        if root is None or fns[root](env) is True:
             notes.append(i)
 
     # 2. redirects to other guidelines
     redirect_values: list[tuple[int, Any]] = []
-    for i, r in enumerate(policy.redirects):
-        root = c.redirect_roots[i]
-        if not _applies(r.cpt, cpt):
-            continue
-        value = True if root is None else c.fns[root](env)
+    for i, root in plan.redirects:
+        value = True if root is None else fns[root](env)
         redirect_values.append((i, value))
         if value is True:
+            r = policy.redirects[i]
             return result("out_of_scope", r.goes_to,
                           f"{r.title}: this situation is governed by {r.goes_to} ({r.cite}), not by these criteria.",
                           entries=[("redirect", i, True)])
 
-    # evaluate every exclusion and pathway that concerns this code
-    exclusion_values: list[tuple[int, Any]] = []
-    for i, e in enumerate(policy.exclusions):
-        if _applies(e.cpt, cpt):
-            root = c.exclusion_roots[i]
-            exclusion_values.append((i, True if root is None else c.fns[root](env)))
-    path_ids = c.pathways_for.get(cpt, [])
-    path_values = [(i, c.fns[c.pathway_roots[i]](env)) for i in path_ids]
-    path_entries = [("pathway", i, False) for i, _ in path_values]
-
     # 3. exclusions that hold whatever else is met
-    for i, v in exclusion_values:
-        e = policy.exclusions[i]
-        if v is True and e.applies == "always":
+    exclusion_values: list[tuple[int, Any]] = []
+    path_ids = plan.pathways
+    for i, root, always in plan.exclusions:
+        v = True if root is None else fns[root](env)
+        exclusion_values.append((i, v))
+        if v is True and always:
+            e = policy.exclusions[i]
             return result("not_met", e.cite,
                           f"Not supported: {e.title} ({e.cite}). Referred to a physician reviewer; this is not a denial.",
-                          entries=[("exclusion", i, True)] + path_entries)
+                          entries=[("exclusion", i, True)] + [("pathway", k, False) for k in path_ids])
 
-    met = [i for i, v in path_values if v is True]
-    open_ = [i for i, v in path_values if v is None]
-    if met:
-        first = met[0]
+    # 4. a met pathway: only those whose required facts are all known can be true
+    known = env.facts.keys()
+    first = next((i for i in path_ids if c.pathway_required[i] <= known
+                  and c.fns[c.pathway_roots[i]](env) is True), None)
+    if first is not None:
         blocking = [("exclusion", i) for i, v in exclusion_values
                     if v is None and _blocks(c, env, policy.exclusions[i], c.exclusion_roots[i])]
         blocking += [("redirect", i) for i, v in redirect_values
                      if v is None and _blocks(c, env, policy.redirects[i], c.redirect_roots[i])]
-        entries = [("pathway", i, i == first) for i, _ in path_values]
+        entries = [("pathway", first, True)] + [("pathway", i, False) for i in path_ids if i != first]
         if blocking:
             items = [(role, i, policy.exclusions[i] if role == "exclusion" else policy.redirects[i],
                       c.exclusion_roots[i] if role == "exclusion" else c.redirect_roots[i]) for role, i in blocking]
@@ -227,9 +223,11 @@ def determine(policy: Policy, request_id: str, cpt: str, request_date: dt.date, 
         p = policy.pathways[first]
         return result("approve", p.cite, f"Meets {p.cite}: {p.title}.", entries=entries)
 
+    # 5. no pathway holds: the open ones decide between pend and not_met
+    path_values = [(i, c.fns[c.pathway_roots[i]](env)) for i in path_ids]
+    open_ = [i for i, v in path_values if v is None]
     if open_:
-        implied = _implied(facts)
-        open_.sort(key=lambda i: _relevance(c, env, i, implied), reverse=True)
+        open_ = _most_relevant(c, env, open_, _implied(facts))
         missing = _missing(c, env, [c.pathway_roots[i] for i in open_])
         lead = policy.pathways[open_[0]]
         entries = [("pathway", i, i in open_) for i, _ in path_values]
@@ -244,8 +242,7 @@ def determine(policy: Policy, request_id: str, cpt: str, request_date: dt.date, 
     explain = [("exclusion", i, True) for i, v in exclusion_values
                if v is True and policy.exclusions[i].applies == "when_no_pathway_met"]
     if path_values:
-        implied = _implied(facts)
-        best = max((i for i, _ in path_values), key=lambda i: _relevance(c, env, i, implied))
+        best = _most_relevant(c, env, [i for i, _ in path_values], _implied(facts))[0]
         p = policy.pathways[best]
         failing = _failing_texts(c, env, c.pathway_roots[best])
         entries = explain + [("pathway", i, i == best) for i, _ in path_values]
@@ -279,7 +276,7 @@ def _evidence_matches(c: CompiledPolicy, env: Env, root: int) -> int:
 
 def _blocks(c: CompiledPolicy, env: Env, item: Any, root: int | None) -> bool:
     """Whether the unknown exclusion or redirect ``item`` must be settled before approving."""
-    if getattr(item, "applies", "always") != "always" or not item.must_rule_out:
+    if not item.must_rule_out or (isinstance(item, Exclusion) and item.applies != "always"):
         return False
     if item.must_rule_out is True or root is None:
         return True
@@ -379,63 +376,97 @@ def _only_ruled_out_groups(c: CompiledPolicy, env: Env, root: int, implied: froz
     return status is not True and check(root)
 
 
-def _relevance(c: CompiledPolicy, env: Env, i: int, implied: frozenset[str]) -> tuple[bool, float, int, int]:
-    """Sort key for the pathway that best explains a pend or not_met (higher is better)."""
-    root = c.pathway_roots[i]
-    if env.out[root] is False:  # an unknown result was reached without skipping anything
-        c.force(env, root)
-    share, met = _met_share(c, env, root)
-    return (not _only_ruled_out_groups(c, env, root, implied), _evidence_matches(c, env, root), share, -i)
+def _most_relevant(c: CompiledPolicy, env: Env, candidates: list[int], implied: frozenset[str]) -> list[int]:
+    """``candidates`` ordered by how well each explains a pend or not_met, best first: a
+    pathway whose condition is present before one that a blanket statement rules out, then
+    more criteria met by the case's own facts, then a larger share met, then policy order."""
+    present = [i for i in candidates if not _only_ruled_out_groups(c, env, c.pathway_roots[i], implied)]
+    ranked = present or list(candidates)
+    for i in ranked:
+        if env.out[c.pathway_roots[i]] is False:  # complete what short-circuiting skipped
+            c.force(env, c.pathway_roots[i])
+
+    def key(i: int) -> tuple[int, float, int]:
+        root = c.pathway_roots[i]
+        return (_evidence_matches(c, env, root), _met_share(c, env, root)[0], -i)
+
+    ranked.sort(key=key, reverse=True)
+    return ranked + [i for i in candidates if i not in ranked]
 
 
 def _suggestions(c: CompiledPolicy, env: Env, cpt: str) -> list[tuple[str, int, Env]]:
     """Codes other than the requested one that a pathway supports for this case, each with
-    the pathway and the evaluation state in which it holds. Each candidate is evaluated with its
-    own region, modality and contrast (a thoracic case suggests thoracic codes only)."""
+    the pathway and the evaluation state in which it holds. A pathway that reads the requested
+    code's region, modality or contrast is evaluated with each candidate code's own (a thoracic
+    case suggests thoracic codes only); the others hold or fail alike for every code."""
     policy = c.policy
     requested = policy.codes[cpt]
     states: dict[tuple[str, str, str], Env] = {(requested.region, requested.modality, requested.contrast): env}
+    by_code: dict[str, Env] = {}
 
     def state_for(code: str) -> Env:
+        found = by_code.get(code)
+        if found is not None:
+            return found
         cd = policy.codes[code]
         key = (cd.region, cd.modality, cd.contrast)
         found = states.get(key)
         if found is None:
             facts = {**env.facts, "request_region": cd.region, "request_modality": cd.modality,
                      "request_contrast": cd.contrast}
-            found = states[key] = Env(facts=facts, request_date=env.request_date,
-                                      out=[UNSET] * c.size, cutoffs=env.cutoffs)
+            out = list(env.out)  # results that do not depend on the code carry over
+            for k in c.code_dependent:
+                out[k] = UNSET
+            found = states[key] = Env(facts=facts, request_date=env.request_date, out=out, cutoffs=env.cutoffs)
+        by_code[code] = found
         return found
 
+    def value(state: Env, root: int) -> Any:
+        v = state.out[root]
+        return c.fns[root](state) if v is UNSET else v
+
+    dependent = c.code_dependent_set
+    known = env.facts.keys()  # the same facts in every state (only request_* values differ)
     out: dict[str, tuple[int, Env]] = {}
     for i, p in enumerate(policy.pathways):
+        if not c.pathway_required[i] <= known:
+            continue
         root = c.pathway_roots[i]
+        shared = root not in dependent
+        if shared and value(env, root) is not True:
+            continue
         for code in p.cpt:
             if code == cpt or code in out:
                 continue
-            state = state_for(code)
-            v = state.out[root]
-            if v is UNSET:
-                v = c.fns[root](state)
-            if v is True and _not_excluded(c, state, code):
+            state = env if shared else state_for(code)
+            if (shared or value(state, root) is True) and _not_excluded(c, env, code, state_for):
                 out[code] = (i, state)
     return [(code, i, state) for code, (i, state) in out.items()]
 
 
-def _not_excluded(c: CompiledPolicy, env: Env, code: str) -> bool:
-    for i, e in enumerate(c.policy.exclusions):
-        if e.applies != "always" or not _applies(e.cpt, code):
+def _not_excluded(c: CompiledPolicy, env: Env, code: str, state_for: Any) -> bool:
+    """No exclusion holds (or must first be ruled out) and no redirect applies for ``code``."""
+    plan = c.plan(code)
+    dependent = c.code_dependent_set
+    policy = c.policy
+    for i, root, always in plan.exclusions:
+        if not always:
             continue
-        root = c.exclusion_roots[i]
-        v = True if root is None else (env.out[root] if env.out[root] is not UNSET else c.fns[root](env))
-        if v is True or (v is None and _blocks(c, env, e, root)):
+        if root is None:
             return False
-    for i, r in enumerate(c.policy.redirects):
-        if _applies(r.cpt, code):
-            root = c.redirect_roots[i]
-            if root is None:
-                return False
-            v = env.out[root] if env.out[root] is not UNSET else c.fns[root](env)
-            if v is True or (v is None and _blocks(c, env, r, root)):
-                return False
+        state = state_for(code) if root in dependent else env
+        v = state.out[root]
+        if v is UNSET:
+            v = c.fns[root](state)
+        if v is True or (v is None and _blocks(c, state, policy.exclusions[i], root)):
+            return False
+    for i, root in plan.redirects:
+        if root is None:
+            return False
+        state = state_for(code) if root in dependent else env
+        v = state.out[root]
+        if v is UNSET:
+            v = c.fns[root](state)
+        if v is True or (v is None and _blocks(c, state, policy.redirects[i], root)):
+            return False
     return True

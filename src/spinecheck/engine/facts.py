@@ -8,17 +8,16 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..errors import InputError
 from ..policy.durations import DurationError, duration_days
 from ..policy.schema import FactDef
 
 
-@dataclass(frozen=True)
-class FactValue:
+class FactValue(NamedTuple):
     value: Any  # normalized; None = explicitly unknown
-    source: str  # "request.facts", "note", "derived", "request"
+    source: str  # "request.facts", "request.icd10", "note", "implied", "derived"
     evidence: tuple[dict[str, Any], ...] = ()
     raw: Any = None  # as given, for display
 
