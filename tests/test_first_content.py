@@ -147,3 +147,16 @@ def test_structured_facts_override_and_show_their_source():
 
 def test_determinations_are_reproducible():
     assert one(base_request()) == one(base_request())
+
+
+def test_pend_asks_a_few_deciding_questions_not_every_chapter():
+    """Three weeks of treatment for low back pain: only a red flag (SP-1.2) or another scenario
+    the record does not mention could change the result, so two questions are asked, not one
+    per chapter of the policy."""
+    req = base_request(facts={"provider_directed_treatment_duration": "3 weeks"})
+    del req["facts"]["red_flags_absent"], req["facts"]["other_spine_conditions_absent"]
+    d = one(req)
+    assert d["outcome"] == "pend" and d["guideline"] == "SP-5.1"
+    assert [m["fact"] for m in d["missing"]] == ["red_flags_absent", "other_spine_conditions_absent"]
+    req["facts"].update({"red_flags_absent": True, "other_spine_conditions_absent": True})
+    assert one(req)["outcome"] == "not_met"

@@ -89,6 +89,7 @@ def test_not_node(run_demo):
     assert run_demo({"regions": ["cervical"], "stage": "late"}, cpt="72141")["outcome"] == "approve"
     assert run_demo({"regions": ["cervical"], "stage": "early"}, cpt="72141")["outcome"] == "not_met"
     d = run_demo({"regions": ["cervical"]}, cpt="72141")
+    # the leading (here the only) open pathway asks its own scenario question
     assert d["outcome"] == "pend" and [m["fact"] for m in d["missing"]] == ["stage"]
 
 
@@ -215,3 +216,4 @@ def test_redirect_that_may_apply_holds_an_approval(run_demo):
     assert run_demo({**MET, "flag_b": True, "stage": "late"})["outcome"] == "out_of_scope"
     assert run_demo({**MET, "flag_b": True, "stage": "early"})["outcome"] == "approve"
     assert run_demo(MET)["outcome"] == "approve"  # nothing suggests the redirect: not asked
+

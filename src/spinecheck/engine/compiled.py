@@ -100,6 +100,7 @@ class CompiledPolicy:
                    for k in self._subtree(i))
         )
         self.code_dependent_set = frozenset(self.code_dependent)
+        self.group_only_facts = self._group_only_facts()
         self.templates = [self._template(n) for n in self.nodes]
         self.leaves_under: dict[int, tuple[int, ...]] = {}
         self._plans: dict[str, CodePlan] = {}
@@ -274,6 +275,27 @@ class CompiledPolicy:
                 pathways=tuple(self.pathways_for.get(cpt, ())),
             )
         return found
+
+    def _group_only_facts(self) -> frozenset[str]:
+        """Facts tested only inside groups a blanket statement can rule out (e.g. the red-flag
+        findings): a positive one is a finding of that group, not a shared criterion."""
+        inside: set[str] = set()
+        outside: set[str] = set()
+        roots = [r for r in (*self.pathway_roots, *self.redirect_roots, *self.exclusion_roots, *self.note_roots)
+                 if r is not None]
+        seen: set[tuple[int, bool]] = set()
+        stack = [(r, False) for r in roots]
+        while stack:
+            k, grouped = stack.pop()
+            if (k, grouped) in seen:
+                continue
+            seen.add((k, grouped))
+            node = self.nodes[k]
+            grouped = grouped or bool(node.ruled_out_by)
+            if node.kind == "fact":
+                (inside if grouped else outside).add(node.fact or "")
+            stack.extend((child, grouped) for child in node.children)
+        return frozenset(inside - outside)
 
     def _subtree(self, idx: int) -> set[int]:
         seen: set[int] = set()

@@ -214,7 +214,8 @@ def determine(policy: Policy, request_id: str, cpt: str, request_date: dt.date, 
         if blocking:
             items = [(role, i, policy.exclusions[i] if role == "exclusion" else policy.redirects[i],
                       c.exclusion_roots[i] if role == "exclusion" else c.redirect_roots[i]) for role, i in blocking]
-            missing = _missing(c, env, [root for _, _, _, root in items if root is not None])
+            roots = [root for _, _, _, root in items if root is not None]
+            missing = _missing(c, env, roots, lead=len(roots))
             titles = "; ".join(item.title for _, _, item, _ in items)
             return result("pend", items[0][2].cite,
                           f"{policy.pathways[first].title} ({policy.pathways[first].cite}) is met, but it must first be ruled out that: {titles}. "
@@ -228,12 +229,17 @@ def determine(policy: Policy, request_id: str, cpt: str, request_date: dt.date, 
     open_ = [i for i, v in path_values if v is None]
     if open_:
         open_ = _most_relevant(c, env, open_, _implied(facts))
-        missing = _missing(c, env, [c.pathway_roots[i] for i in open_])
+        # the lead: pathways tied for closest, and the others of their sections
+        top = _closeness(c, env, open_[0])
+        sections = {_section(policy.pathways[i].cite) for i in open_ if _closeness(c, env, i) == top}
+        open_.sort(key=lambda i: _section(policy.pathways[i].cite) not in sections)  # stable
+        lead = sum(1 for i in open_ if _section(policy.pathways[i].cite) in sections)
+        missing = _missing(c, env, [c.pathway_roots[i] for i in open_], lead=lead)
         lead = policy.pathways[open_[0]]
         entries = [("pathway", i, i in open_) for i, _ in path_values]
         return result("pend", lead.cite,
                       f"Documentation missing: {_n_questions(missing)} could decide {cpt} under "
-                      + ", ".join(dict.fromkeys(policy.pathways[i].cite for i in open_)) + ".",
+                      + _some(list(dict.fromkeys(policy.pathways[i].cite for i in open_))) + ".",
                       missing=missing, entries=entries)
 
     # 6. not met: explain with the most relevant pathway and suggest what does hold
@@ -267,6 +273,16 @@ def determine(policy: Policy, request_id: str, cpt: str, request_date: dt.date, 
     return result("not_met", guideline, summary, suggested=suggested, entries=entries)
 
 
+def _section(cite: str) -> str:
+    return cite.split("#", 1)[0]
+
+
+def _closeness(c: CompiledPolicy, env: Env, i: int) -> tuple[int, float]:
+    """How close pathway ``i`` came: criteria met by the case's own facts, then share met."""
+    root = c.pathway_roots[i]
+    return (_evidence_matches(c, env, root), _met_share(c, env, root)[0])
+
+
 def _evidence_matches(c: CompiledPolicy, env: Env, root: int) -> int:
     """Criteria met by facts of the case itself (not by age, sex or the requested code)."""
     facts = c.policy.facts
@@ -288,19 +304,33 @@ def _implied(facts: FactSet) -> frozenset[str]:
     return frozenset(n for n, fv in facts.provenance.items() if fv.source == "implied")
 
 
+def _some(items: list[str], shown: int = 5) -> str:
+    more = len(items) - shown
+    return ", ".join(items[:shown]) + (f" and {more} more" if more > 0 else "")
+
+
 def _n_questions(missing: list[tuple[str, str]]) -> str:
     return f"{len(missing)} question" + ("" if len(missing) == 1 else "s")
 
 
-def _missing(c: CompiledPolicy, env: Env, roots: list[int]) -> list[tuple[str, str]]:
-    """The unknown facts under unknown nodes: exactly those whose answer can change the result."""
+def _missing(c: CompiledPolicy, env: Env, roots: list[int], lead: int = 1) -> list[tuple[str, str]]:
+    """The questions whose answers can change the result: the unknown facts under unknown
+    nodes, asked in a reviewer's order. For a scenario that is not yet established, its gate
+    comes first (its details matter only once it holds). For the first ``lead`` roots (the most
+    relevant) the gate is asked as such ("was there trauma?"); for the others one blanket
+    question ("does the record exclude what it does not mention?") stands for all of them."""
     names: dict[str, None] = {}
-    seen: set[int] = set()
+    seen: set[tuple[int, bool]] = set()
+    catalog = c.policy.facts
 
-    def walk(idx: int) -> None:
-        if idx in seen or env.out[idx] is not None:
+    def ask(name: str, specific: bool) -> None:
+        ruler = catalog[name].ruled_out_by
+        names[name if specific or not ruler or ruler in env.facts else ruler] = None
+
+    def walk(idx: int, specific: bool) -> None:
+        if (idx, specific) in seen or env.out[idx] is not None:
             return
-        seen.add(idx)
+        seen.add((idx, specific))
         node = c.nodes[idx]
         if node.ruled_out_by and node.ruled_out_by not in env.facts and not _has_true_leaf(c, env, idx):
             names[node.ruled_out_by] = None  # one question settles the whole group
@@ -308,22 +338,54 @@ def _missing(c: CompiledPolicy, env: Env, roots: list[int]) -> list[tuple[str, s
         if node.kind == "fact":
             for name in (node.fact, node.value_fact):
                 if name and name not in env.facts:
-                    names[name] = None
+                    ask(name, specific)
             return
-        for k in node.children:
-            walk(k)
+        children = node.children
+        if node.kind == "all" and not _established(c, env, idx):
+            children = _open_gates(c, env, idx) or children
+        for k in children:
+            walk(k, specific)
 
-    for root in roots:
-        walk(root)
-    facts = c.policy.facts
-    return [(n, facts[n].question) for n in names]
+    for position, root in enumerate(roots):
+        walk(root, position < lead)
+    return [(n, catalog[n].question) for n in names]
+
+
+def _established(c: CompiledPolicy, env: Env, idx: int) -> bool:
+    """Whether a scenario gate under this `all` (through nested `all` nodes) already holds."""
+    for k in c.nodes[idx].children:
+        node = c.nodes[k]
+        if env.out[k] is True and (node.ruled_out_by or (node.kind == "fact" and c.policy.facts[node.fact or ""].ruled_out_by)):
+            return True
+        if node.kind == "all" and _established(c, env, k):
+            return True
+    return False
+
+
+def _open_gates(c: CompiledPolicy, env: Env, idx: int) -> list[int]:
+    """The open scenario gates that must hold for ``idx`` to hold: facts or groups a blanket
+    statement answers (e.g. "is there a deformity?"), found through `all` nodes and through
+    `any` nodes whose every open branch is gated."""
+    if env.out[idx] is not None:
+        return []
+    node = c.nodes[idx]
+    if node.ruled_out_by or (node.kind == "fact" and c.policy.facts[node.fact or ""].ruled_out_by):
+        return [idx]
+    if node.kind == "all":
+        return [g for k in node.children for g in _open_gates(c, env, k)]
+    if node.kind == "any":
+        parts = [_open_gates(c, env, k) for k in node.children if env.out[k] is None]
+        if parts and all(parts):
+            return [g for part in parts for g in part]
+    return []
 
 
 def _has_true_leaf(c: CompiledPolicy, env: Env, idx: int) -> bool:
-    """Whether some test under ``idx`` already holds (then a blanket "none of these" cannot)."""
+    """Whether a finding of the group ``idx`` already holds (then "none of these" cannot);
+    criteria shared with other parts of the policy (e.g. treatment length) do not count."""
     node = c.nodes[idx]
     if node.kind == "fact":
-        return env.out[idx] is True
+        return env.out[idx] is True and node.fact in c.group_only_facts
     return any(_has_true_leaf(c, env, k) for k in node.children)
 
 
@@ -386,11 +448,7 @@ def _most_relevant(c: CompiledPolicy, env: Env, candidates: list[int], implied: 
         if env.out[c.pathway_roots[i]] is False:  # complete what short-circuiting skipped
             c.force(env, c.pathway_roots[i])
 
-    def key(i: int) -> tuple[int, float, int]:
-        root = c.pathway_roots[i]
-        return (_evidence_matches(c, env, root), _met_share(c, env, root)[0], -i)
-
-    ranked.sort(key=key, reverse=True)
+    ranked.sort(key=lambda i: (*_closeness(c, env, i), -i), reverse=True)
     return ranked + [i for i in candidates if i not in ranked]
 
 
