@@ -160,7 +160,11 @@ class CompiledPolicy:
         # when a full trace is wanted.
         # Children that are plain constant tests are evaluated inline (no call per leaf).
         plan = tuple((k, self._simple_leaf(k)) for k in kids)
-        if node.kind == "all":
+        if node.kind in ("all", "any"):
+            # all: false decides, else unknown if any unknown, else true; any: the mirror image
+            decisive = node.kind == "any"
+            otherwise = not decisive
+
             def fn(env: Env) -> Any:
                 out, facts = env.out, env.facts
                 unknown = False
@@ -172,32 +176,12 @@ class CompiledPolicy:
                         else:
                             x = facts.get(simple[0])
                             v = out[k] = None if x is None else simple[1](x, simple[2])
-                    if v is False:
-                        out[idx] = False
-                        return False
+                    if v is decisive:
+                        out[idx] = decisive
+                        return decisive
                     if v is None:
                         unknown = True
-                v = None if unknown else True
-                out[idx] = v
-                return v
-        elif node.kind == "any":
-            def fn(env: Env) -> Any:
-                out, facts = env.out, env.facts
-                unknown = False
-                for k, simple in plan:
-                    v = out[k]
-                    if v is UNSET:
-                        if simple is None:
-                            v = fns[k](env)
-                        else:
-                            x = facts.get(simple[0])
-                            v = out[k] = None if x is None else simple[1](x, simple[2])
-                    if v is True:
-                        out[idx] = True
-                        return True
-                    if v is None:
-                        unknown = True
-                v = None if unknown else False
+                v = None if unknown else otherwise
                 out[idx] = v
                 return v
         elif node.kind == "not":

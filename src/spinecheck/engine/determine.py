@@ -505,26 +505,16 @@ def _suggestions(c: CompiledPolicy, env: Env, cpt: str) -> list[tuple[str, int, 
 def _not_excluded(c: CompiledPolicy, env: Env, code: str, state_for: Any) -> bool:
     """No exclusion holds (or must first be ruled out) and no redirect applies for ``code``."""
     plan = c.plan(code)
-    dependent = c.code_dependent_set
     policy = c.policy
-    for i, root, always in plan.exclusions:
-        if not always:
-            continue
+    items = [(policy.exclusions[i], root) for i, root, always in plan.exclusions if always]
+    items += [(policy.redirects[i], root) for i, root in plan.redirects]
+    for item, root in items:
         if root is None:
             return False
-        state = state_for(code) if root in dependent else env
+        state = state_for(code) if root in c.code_dependent_set else env
         v = state.out[root]
         if v is UNSET:
             v = c.fns[root](state)
-        if v is True or (v is None and _blocks(c, state, policy.exclusions[i], root)):
-            return False
-    for i, root in plan.redirects:
-        if root is None:
-            return False
-        state = state_for(code) if root in dependent else env
-        v = state.out[root]
-        if v is UNSET:
-            v = c.fns[root](state)
-        if v is True or (v is None and _blocks(c, state, policy.redirects[i], root)):
+        if v is True or (v is None and _blocks(c, state, item, root)):
             return False
     return True
