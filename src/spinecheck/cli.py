@@ -79,7 +79,7 @@ def evaluate(
     file: str = typer.Argument(..., help="A request (.json), requests one per line (.ndjson), or '-' for stdin."),
     as_json: bool = typer.Option(False, "--json", help="Print one determination JSON per line, in input order."),
     policy: Optional[str] = typer.Option(None, "--policy", help="Override the requests' policy: an id or 'all'."),
-    explain: str = typer.Option("fails", "--explain", help="Criteria shown in human output: off, fails or full."),
+    explain: str = typer.Option("fails", "--explain", help="Criteria shown: off, fails (decisive entries, failing branches) or full (every pathway, every branch; also in --json)."),
 ) -> None:
     """Evaluate requests and print determinations."""
     from .review import review_data
@@ -95,7 +95,7 @@ def evaluate(
                 if problem is not None:
                     from .errors import InputError
                     raise InputError(problem, where=f"line {lineno}", code="invalid_json")
-                results = review_data(data)
+                results = review_data(data, "full" if explain == "full" else "decisive")
             except SpinecheckError as exc:
                 failed += 1
                 record = {"error": exc.message, "code": exc.code, "where": exc.where, "line": lineno,

@@ -169,6 +169,7 @@ def review(request: Request) -> list[Result]:
     return results
 
 
-def review_data(data: Any) -> list[dict[str, Any]]:
-    """Raw JSON in, determination dicts out: what adapters usually want."""
-    return [r.to_dict() for r in review(parse_request(data))]
+def review_data(data: Any, explain: str = "decisive") -> list[dict[str, Any]]:
+    """Raw JSON in, determination dicts out: what adapters usually want. ``explain="full"``
+    traces every pathway considered, not only the decisive ones."""
+    return [r.to_dict(explain) for r in review(parse_request(data))]

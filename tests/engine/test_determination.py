@@ -180,10 +180,13 @@ def test_policy_hash_and_engine_version_are_reported(run_demo, demo_policy):
 
 def test_blanket_statement_answers_covered_facts_as_absent(run_demo):
     d = run_demo({"regions": ["cervical"], "nothing_else": True}, cpt="72141")
-    facts = {f["name"]: f for f in d["facts"]}
-    assert facts["stage"]["value"] == "none" and facts["stage"]["source"] == "implied"
-    assert facts["elsewhere_case"]["value"] is False
     assert d["outcome"] == "approve"  # not early stage, since the record rules staging out
+    leaf = d["criteria"][0]["node"]["children"][1]["children"][0]
+    assert leaf["fact"] == "stage" and leaf["value"] == "none"
+    assert leaf["evidence"] == [{"source": "derived", "field": "facts.nothing_else"}]
+    # implied facts are not repeated in the facts list; the statement that implies them is
+    assert {f["name"] for f in d["facts"]} >= {"nothing_else", "regions"}
+    assert "stage" not in {f["name"] for f in d["facts"]}
     # an explicit answer, and an explicit unknown, are never overridden
     d = run_demo({"regions": ["cervical"], "nothing_else": True, "stage": "early"}, cpt="72141")
     assert d["outcome"] == "not_met"

@@ -54,8 +54,15 @@ class Result:
     entries: list[tuple] = field(default_factory=list)  # (role, item index, decisive[, evaluation state])
     note_ids: list[int] = field(default_factory=list)
     _env: Any = None  # the evaluation state, to complete the trace lazily
+    _explain: str = "decisive"
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, explain: str = "decisive") -> dict[str, Any]:
+        """The published determination. ``explain``: "decisive" traces every criterion of the
+        decisive entries (and the definitions they use) and summarizes the others by status;
+        "full" traces every entry."""
+        if explain not in ("decisive", "full"):
+            raise ValueError("explain must be 'decisive' or 'full'")
+        self._explain = explain
         policy = self.compiled.policy
         shown_definitions: dict[int, None] = {}
         criteria = [self._entry(*entry, defs=shown_definitions) for entry in self.entries]
@@ -101,14 +108,17 @@ class Result:
             item, root = policy.redirects[i], c.redirect_roots[i]
         else:
             item, root = policy.exclusions[i], c.exclusion_roots[i]
-        if root is not None:
-            self.compiled.force(state, root)
+        traced = decisive or self._explain == "full"
+        if root is not None and traced:
+            c.force(state, root)
+        elif root is not None and state.out[root] is UNSET:
+            c.fns[root](state)
         status = logic.TRUE if root is None else state.out[root]
         return {
             "role": role, "id": item.id, "title": item.title, "cite": item.cite,
             "cpt": item.cpt, "status": logic.label(status), "decisive": decisive,
             "goes_to": getattr(item, "goes_to", None),
-            "node": None if root is None else self._node(root, defs, top=True, state=state),
+            "node": self._node(root, defs, top=True, state=state) if root is not None and traced else None,
         }
 
     def _node(self, idx: int, defs: dict[int, None], top: bool = False, state: Any = None) -> dict[str, Any]:
@@ -126,6 +136,9 @@ class Result:
         out = dict(template)
         out["status"] = status
         node = c.nodes[idx]
+        if (value is False and node.ruled_out_by and self._explain != "full"
+                and state.facts.get(node.ruled_out_by) is True):
+            return out  # ruled out by one statement: its own criteria add nothing (see "full")
         if node.kind == "fact":
             prov = self.facts.provenance.get(node.fact or "")
             out["value"] = _display(prov.raw) if prov else None
@@ -144,9 +157,11 @@ def _display(raw: Any) -> Any:
 
 
 def _facts_used(facts: FactSet) -> list[dict[str, Any]]:
+    """The facts of the case with their sources. Facts only implied as absent by a blanket
+    statement are left out (the statement itself is listed, and traced leaves show them)."""
     return [
         {"name": name, "value": _display(fv.raw), "source": fv.source, "evidence": [dict(e) for e in fv.evidence]}
-        for name, fv in facts.provenance.items()
+        for name, fv in facts.provenance.items() if fv.source != "implied"
     ]
 
 
@@ -233,11 +248,10 @@ def determine(policy: Policy, request_id: str, cpt: str, request_date: dt.date, 
         top = _closeness(c, env, open_[0])
         sections = {_section(policy.pathways[i].cite) for i in open_ if _closeness(c, env, i) == top}
         open_.sort(key=lambda i: _section(policy.pathways[i].cite) not in sections)  # stable
-        lead = sum(1 for i in open_ if _section(policy.pathways[i].cite) in sections)
-        missing = _missing(c, env, [c.pathway_roots[i] for i in open_], lead=lead)
-        lead = policy.pathways[open_[0]]
-        entries = [("pathway", i, i in open_) for i, _ in path_values]
-        return result("pend", lead.cite,
+        leading = [i for i in open_ if _section(policy.pathways[i].cite) in sections]
+        missing = _missing(c, env, [c.pathway_roots[i] for i in open_], lead=len(leading))
+        entries = [("pathway", i, i in leading) for i, _ in path_values]
+        return result("pend", policy.pathways[open_[0]].cite,
                       f"Documentation missing: {_n_questions(missing)} could decide {cpt} under "
                       + _some(list(dict.fromkeys(policy.pathways[i].cite for i in open_))) + ".",
                       missing=missing, entries=entries)
