@@ -16,7 +16,8 @@ install: $(BIN)/spinecheck
 
 demo: install
 	$(BIN)/spinecheck policy lint
-	$(BIN)/spinecheck evaluate examples/requests.ndjson
+	$(BIN)/spinecheck evaluate examples/requests.ndjson --store
+	$(BIN)/spinecheck audit verify
 
 test: install
 	$(BIN)/python -m pytest

@@ -155,3 +155,14 @@ def test_facts_command_lists_questions():
     result = run("facts", "--group", "evaluation")
     assert result.exit_code == 0
     assert "in_person_evaluation_current_episode" in result.stdout
+
+
+def test_store_option_keeps_determinations_with_a_verifiable_audit_chain(tmp_path):
+    url = f"sqlite:///{tmp_path / 'demo.db'}"
+    path = write(tmp_path, "r.ndjson", json.dumps(base_request()) + "\n" + json.dumps(base_request(id="req-2")) + "\n")
+    result = run("evaluate", path, "--json", "--store", "--database-url", url)
+    assert result.exit_code == 0, result.output
+    assert "stored 2 determination(s)" in result.stderr
+    result = run("audit", "verify", "--database-url", url)
+    assert result.exit_code == 0, result.output
+    assert "2 determinations match" in result.stdout

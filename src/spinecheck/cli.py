@@ -80,11 +80,17 @@ def evaluate(
     as_json: bool = typer.Option(False, "--json", help="Print one determination JSON per line, in input order."),
     policy: Optional[str] = typer.Option(None, "--policy", help="Override the requests' policy: an id or 'all'."),
     explain: str = typer.Option("fails", "--explain", help="Criteria shown: off, fails (decisive entries, failing branches) or full (every pathway, every branch; also in --json)."),
+    store: bool = typer.Option(False, "--store", help="Also store each determination, with its audit event, in the database (SPINECHECK_DATABASE_URL; default ./spinecheck.db)."),
+    database_url: Optional[str] = typer.Option(None, "--database-url", help="Database for --store (overrides SPINECHECK_DATABASE_URL)."),
 ) -> None:
     """Evaluate requests and print determinations."""
     from .review import review_data
 
+    if explain not in ("off", "fails", "full"):
+        fail(SpinecheckError("bad_option", "--explain takes off, fails or full", where="--explain"))
+    keep = _determination_store(database_url) if store else None
     failed = 0
+    stored = 0
     progress = _progress(as_json)
     try:
         for lineno, data, problem in progress(_read_requests(file)):
@@ -96,6 +102,9 @@ def evaluate(
                     from .errors import InputError
                     raise InputError(problem, where=f"line {lineno}", code="invalid_json")
                 results = review_data(data, "full" if explain == "full" else "decisive")
+                if keep is not None:
+                    keep(data, results)
+                    stored += len(results)
             except SpinecheckError as exc:
                 failed += 1
                 record = {"error": exc.message, "code": exc.code, "where": exc.where, "line": lineno,
@@ -115,8 +124,28 @@ def evaluate(
                 render_determination(results[0], explain)
     except SpinecheckError as exc:
         fail(exc)
+    if keep is not None:
+        err.print(f"stored {stored} determination(s) with their audit events; `spinecheck audit verify` checks the chain")
     if failed:
         raise typer.Exit(2)
+
+
+def _determination_store(database_url: Optional[str]) -> Any:
+    """A function that stores one request's determinations (and audit events) atomically."""
+    import getpass
+
+    from .api.settings import Settings
+    from .store import Store
+    from .store.determinations import persist_determinations
+
+    settings = Settings(**({"database_url": database_url} if database_url else {}))
+    db = Store(settings.store_config())
+    db.ensure_schema()
+    try:
+        actor = f"cli:{getpass.getuser()}"[:64]
+    except (KeyError, OSError):  # pragma: no cover - no passwd entry
+        actor = "cli"
+    return lambda data, results: persist_determinations(db, data, results, actor=actor)
 
 
 def _progress(as_json: bool):
