@@ -84,7 +84,7 @@ def assert_consistent(store: Any) -> None:
     from spinecheck.store import verify_chain
     from spinecheck.store.tables import DeterminationRow, SubmissionRow
 
-    with store.read() as s:
+    with store.read(snapshot=True) as s:
         report = verify_chain(s)
         orphans = s.scalar(select(func.count()).select_from(SubmissionRow).where(
             ~select(DeterminationRow.seq).where(DeterminationRow.submission_id == SubmissionRow.id).exists()))

@@ -7,7 +7,6 @@ import json
 import threading
 from typing import Any
 
-import pytest
 from sqlalchemy import select, text
 from typer.testing import CliRunner
 

@@ -7,7 +7,6 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import httpx
@@ -120,15 +119,30 @@ def test_parallel_clients_with_retries_store_every_request_exactly_once(server: 
         except BaseException as exc:  # noqa: BLE001
             failures.append(exc)
 
+    live_checks: list[Any] = []
+    done = threading.Event()
+
+    def verifier() -> None:  # `audit verify` on the live database must never raise a false alarm
+        while not done.is_set():
+            with store.read(snapshot=True) as s:
+                live_checks.append(verify_chain(s))
+            time.sleep(0.5)
+
     started = time.perf_counter()
     threads = [threading.Thread(target=client, args=(c,)) for c in range(CLIENTS)]
+    checker = threading.Thread(target=verifier)
+    checker.start()
     for t in threads:
         t.start()
     for t in threads:
         t.join()
+    done.set()
+    checker.join()
     elapsed = time.perf_counter() - started
+    assert live_checks and all(r.ok for r in live_checks), [r.problem for r in live_checks if not r.ok][:3]
     sent = sum(len(v) for v in outcomes.values())
-    print(f"\n{sent} responses for {len(outcomes)} requests in {elapsed:.1f} s ({sent / elapsed:.0f}/s); retries: {dict(stats)}")
+    print(f"\n{sent} responses for {len(outcomes)} requests in {elapsed:.1f} s ({sent / elapsed:.0f}/s); retries: "
+          f"{dict(stats)}; live audit verifications: {len(live_checks)}")
     assert not failures, failures[:3]
     assert not stats, f"5xx or transport errors under load: {dict(stats)}"
     assert len(outcomes) == CLIENTS * PER_CLIENT

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import create_engine, exc as sa_exc, func, select, text
+from sqlalchemy import exc as sa_exc, func, select, text
 from sqlalchemy.engine import make_url
 
 from spinecheck.api.app import create_app

@@ -349,9 +349,10 @@ def test_policies_list_and_criteria_trees_with_citations(service: Service) -> No
             for child in node["children"]:
                 check(child)
 
-        for item in doc["pathways"] + doc["redirects"]:
+        for item in doc["pathways"] + doc["redirects"] + doc["exclusions"] + doc["notes"]:
             assert item["cite"]
-            check(item["when"])
+            if item.get("when") is not None:
+                check(item["when"])
         for node in doc["definitions"]:
             check(node)
     assert_problem(service.client.get("/v1/policies/no-such", headers=service.auth()), 404, "unknown_policy")
@@ -370,3 +371,17 @@ def test_health_readiness_and_openapi(service: Service) -> None:
     body = doc["paths"]["/v1/determinations"]["post"]["requestBody"]["content"]["application/json"]["schema"]
     assert body == {"$ref": "#/components/schemas/Request"}
     assert REVIEWER_NOTICE in doc["info"]["description"]
+
+
+def test_revocation_from_outside_the_service_applies_within_the_key_cache_time(service: Service) -> None:
+    import time
+
+    from spinecheck.store import revoke_api_key
+
+    token = service.add_key(f"cli-revoked-{uid()}", "submitter")
+    headers = {"Authorization": f"Bearer {token}"}
+    assert service.client.get("/v1/policies", headers=headers).status_code == 200
+    with service.store.write() as s:  # what `spinecheck apikey revoke` does
+        revoke_api_key(s, f"key_{token.split('_')[1]}", actor="cli:test")
+    time.sleep(service.settings.auth_cache_seconds + 0.2)
+    assert_problem(service.client.get("/v1/policies", headers=headers), 401, "invalid_api_key")

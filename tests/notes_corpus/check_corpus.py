@@ -34,7 +34,7 @@ POLICIES = {"evicore-spine-2026", "cohere-ct-spine-2.1"}
 OUTCOMES = {"approve", "not_met", "pend", "out_of_scope"}
 NOTE_KEYS = {"id", "style", "policy", "cpt", "date", "patient", "text", "expect_facts", "expect_absent", "expect_outcome"}
 TRAP_KEYS = {"id", "text", "date", "fact", "expect"}
-DURATION = re.compile(r"^\d+ (hours|days|weeks|months)$")
+DURATION = re.compile(r"^\d+ (hour|day|week|month)s?$")
 
 
 def load_catalog() -> dict[str, dict[str, Any]]:
@@ -102,7 +102,7 @@ def check_notes(notes, catalog) -> list[str]:
         if not isinstance(pat.get("birth_date"), dt.date) or pat.get("sex") not in {"female", "male", "other", "unknown"}:
             problems.append(f"{where}: patient needs birth_date and sex")
         words = len(str(n.get("text", "")).split())
-        lo = 8 if n.get("style") == "order_comment" else 100
+        lo = {"order_comment": 5, "terse_abbrev": 80}.get(n.get("style"), 100)
         if not lo <= words <= 350:
             problems.append(f"{where}: text has {words} words (want about 120-350, at least {lo})")
         facts = n.get("expect_facts") or {}

@@ -8,6 +8,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
+import anyio.to_thread
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 from starlette.concurrency import run_in_threadpool
@@ -17,6 +18,7 @@ from ..errors import SpinecheckError
 from ..models import REVIEWER_NOTICE, Request as ReviewRequest
 from ..store import Store
 from . import problems
+from .deps import KeyCache
 from .middleware import ServiceMiddleware
 from .schemas import ApiKeyIn
 from .routes import determinations, health, keys, policies
@@ -58,6 +60,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        anyio.to_thread.current_default_thread_limiter().total_tokens = settings.threads
         try:
             await run_in_threadpool(warm_up)
         except SpinecheckError as exc:
@@ -73,6 +76,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
                   openapi_url="/openapi.json", docs_url="/docs", redoc_url=None)
     app.state.store = store
     app.state.settings = settings
+    app.state.key_cache = KeyCache(settings.auth_cache_seconds)
     problems.install(app)
     app.include_router(determinations.router)
     app.include_router(policies.router)

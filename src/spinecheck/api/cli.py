@@ -175,7 +175,7 @@ def audit_verify(
             if not n.isdigit() or len(h) != 64:
                 raise InputError("an anchor is N:HASH, e.g. 1200:3f2a… (64 hex digits)", where="--anchor", code="bad_anchor")
             anchors.append((int(n), h))
-        with _store(database_url).read() as session:
+        with _store(database_url).read(snapshot=True) as session:
             report = verify_chain(session, anchors=anchors)
     except SpinecheckError as exc:
         _fail(exc)

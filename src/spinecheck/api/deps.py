@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Callable
 from typing import Annotated
 
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from starlette.concurrency import run_in_threadpool
 
 from ..store import ApiKeyInfo, Store, authenticate
+from ..store.keys import hash_token
 from .problems import ApiError
 
 bearer = HTTPBearer(auto_error=False, scheme_name="ApiKey",
@@ -17,20 +21,25 @@ bearer = HTTPBearer(auto_error=False, scheme_name="ApiKey",
 _CHALLENGE = {"WWW-Authenticate": 'Bearer realm="spinecheck"'}
 
 
-def get_store(request: Request) -> Store:
+async def get_store(request: Request) -> Store:  # async: no thread hop for a lookup
     return request.app.state.store
 
 
 StoreDep = Annotated[Store, Depends(get_store)]
 
 
-def current_key(request: Request, store: StoreDep,
-                credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]) -> ApiKeyInfo:
+async def current_key(request: Request, store: StoreDep,
+                      credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]) -> ApiKeyInfo:
     if credentials is None:
         raise ApiError(401, "missing_api_key", "send an API key in the header `Authorization: Bearer sck_…` "
                        "(`spinecheck apikey create` makes one)", where="Authorization", headers=_CHALLENGE)
-    with store.read() as session:
-        key = authenticate(session, credentials.credentials)
+    cache: KeyCache = request.app.state.key_cache
+    digest = hash_token(credentials.credentials)
+    key = cache.get(digest)
+    if key is None:
+        key = await run_in_threadpool(_authenticate, store, credentials.credentials)
+        if key is not None:
+            cache.put(digest, key)
     if key is None:
         raise ApiError(401, "invalid_api_key", "the API key is unknown or revoked; ask an administrator for a "
                        "valid key", where="Authorization", headers=_CHALLENGE)
@@ -38,10 +47,46 @@ def current_key(request: Request, store: StoreDep,
     return key
 
 
+class KeyCache:
+    """Recently authenticated keys, for ``ttl`` seconds (SPINECHECK_AUTH_CACHE_SECONDS; 0 turns
+    it off). Only valid keys are cached; a revocation through this process clears it at once,
+    one made elsewhere (CLI, another worker) takes effect within ``ttl``."""
+
+    def __init__(self, ttl: float):
+        self.ttl = ttl
+        self._entries: dict[str, tuple[float, ApiKeyInfo]] = {}
+        self._lock = threading.Lock()
+
+    def get(self, digest: str) -> ApiKeyInfo | None:
+        if self.ttl <= 0:
+            return None
+        with self._lock:
+            entry = self._entries.get(digest)
+        if entry is None or entry[0] < time.monotonic():
+            return None
+        return entry[1]
+
+    def put(self, digest: str, key: ApiKeyInfo) -> None:
+        if self.ttl > 0:
+            with self._lock:
+                if len(self._entries) > 10_000:
+                    self._entries.clear()
+                self._entries[digest] = (time.monotonic() + self.ttl, key)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+
+
+def _authenticate(store: Store, token: str) -> ApiKeyInfo | None:
+    with store.read() as session:
+        return authenticate(session, token)
+
+
 def require(*roles: str) -> Callable[..., ApiKeyInfo]:
     """A dependency admitting keys whose role is one of ``roles``."""
 
-    def dependency(key: Annotated[ApiKeyInfo, Depends(current_key)]) -> ApiKeyInfo:
+    async def dependency(key: Annotated[ApiKeyInfo, Depends(current_key)]) -> ApiKeyInfo:
         if key.role not in roles:
             raise ApiError(403, "forbidden_role", f"this needs a key with role {' or '.join(roles)}; "
                            f"this key has role {key.role}", where="Authorization")

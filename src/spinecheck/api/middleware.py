@@ -52,7 +52,7 @@ class ServiceMiddleware:
                 receive = _replay(body, receive)
             await self.app(scope, receive, send_wrapper)
         except Exception as exc:  # noqa: BLE001 - the last resort: log the type and frames, never the message
-            frames = "".join(traceback.format_tb(exc.__traceback__)[-6:])
+            frames = _frames(exc)
             log.error("unhandled error request_id=%s error=%s\n%s", rid, type(exc).__name__, frames)
             state["error_code"] = "internal_error"
             if not status["sent"]:
@@ -100,6 +100,15 @@ class ServiceMiddleware:
                             f"the request body is larger than {self.max_body_bytes} bytes; send one request per call "
                             "and only the relevant part of the clinical note", None, scope["state"]["request_id"],
                             close=True)
+
+
+def _frames(exc: BaseException) -> str:
+    """Where it failed: the innermost frames in spinecheck plus the very last one. Source lines
+    and locations only; never the exception message, which may quote input."""
+    tb = traceback.extract_tb(exc.__traceback__)
+    ours = [f for f in tb if "/spinecheck/" in f.filename.replace("\\", "/")][-4:]
+    chosen = ours + ([tb[-1]] if tb and (not ours or ours[-1] is not tb[-1]) else [])
+    return "".join(traceback.format_list(chosen))
 
 
 def _header(scope: Scope, name: bytes) -> str | None:

@@ -65,23 +65,22 @@ def criterion(node: Node, policy: Policy) -> dict[str, Any]:
 
 
 def policy_detail(p: Policy) -> dict[str, Any]:
-    def when(node: Node | None) -> dict[str, Any] | None:
-        return criterion(node, p) if node is not None else None
+    def item(x: Any) -> dict[str, Any]:
+        out = x.model_dump(mode="json", by_alias=True, exclude={"when"})
+        if "when" in type(x).model_fields:
+            out["when"] = criterion(x.when, p) if x.when is not None else None
+        return out
 
     return {
         **policy_summary(p),
         "source": p.meta.source, "summary": p.meta.summary,
         "code_details": [c.model_dump(mode="json") for c in sorted(p.codes.values(), key=lambda c: c.code)],
-        "sections": [{"id": s.id, "title": s.title, "kind": s.kind, "carries_criteria": s.carries_criteria,
-                      "reason": s.reason} for s in p.sections],
+        "sections": [s.model_dump(mode="json") for s in p.sections],
         "definitions": [criterion(node, p) for _, node in sorted(p.definitions.items())],
-        "pathways": [{"id": x.id, "title": x.title, "cite": x.cite, "cpt": list(x.cpt), "when": when(x.when)} for x in p.pathways],
-        "redirects": [{"id": x.id, "title": x.title, "cite": x.cite, "goes_to": x.goes_to,
-                       "cpt": x.cpt if x.cpt == "all" else list(x.cpt), "when": when(x.when)} for x in p.redirects],
-        "exclusions": [{"id": x.id, "title": x.title, "cite": x.cite, "cpt": x.cpt if x.cpt == "all" else list(x.cpt),
-                        "when": when(x.when), "must_rule_out": x.must_rule_out, "applies": x.applies} for x in p.exclusions],
-        "notes": [{"id": x.id, "cite": x.cite, "text": x.text, "cpt": x.cpt if x.cpt == "all" else list(x.cpt),
-                   "when": when(x.when)} for x in p.notes],
+        "pathways": [item(x) for x in p.pathways],
+        "redirects": [item(x) for x in p.redirects],
+        "exclusions": [item(x) for x in p.exclusions],
+        "notes": [item(x) for x in p.notes],
         "reviewer_notice": REVIEWER_NOTICE,
     }
 

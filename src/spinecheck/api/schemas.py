@@ -105,28 +105,29 @@ class ReplayOut(Out):
     reviewer_notice: str = REVIEWER_NOTICE
 
 
-class CodeOut(Out):
+class PolicyItemOut(BaseModel):
+    """Policy data as the policy files give it; later policy-format fields pass through."""
+
+    model_config = ConfigDict(extra="allow")
+
+
+class CodeOut(PolicyItemOut):
     code: str
     label: str
-    modality: str
-    region: str
-    contrast: str
     cite: str
 
 
-class SectionOut(Out):
+class SectionOut(PolicyItemOut):
     id: str
     title: str
-    kind: str
     carries_criteria: bool
-    reason: str | None
 
 
-class CriterionOut(Out):
-    """A criteria-tree node. Combinators carry children; ``fact`` nodes test one fact;
-    ``ref`` nodes point at a named definition listed under ``definitions``."""
+class CriterionOut(PolicyItemOut):
+    """A criteria-tree node: a combinator (all / any / not / at_least) with children, a ``fact``
+    test, or a ``ref`` to a named definition listed under ``definitions``."""
 
-    kind: Literal["all", "any", "not", "at_least", "fact", "ref"]
+    kind: str = Field(description="all, any, not, at_least, fact or ref")
     id: str | None
     text: str | None
     cite: str | None = Field(description="Section id of the policy this criterion encodes")
@@ -140,7 +141,7 @@ class CriterionOut(Out):
     children: list["CriterionOut"] = Field(default_factory=list)
 
 
-class PathwayOut(Out):
+class PathwayOut(PolicyItemOut):
     id: str
     title: str
     cite: str
@@ -148,30 +149,28 @@ class PathwayOut(Out):
     when: CriterionOut
 
 
-class RedirectOut(Out):
+class RedirectOut(PolicyItemOut):
     id: str
     title: str
     cite: str
     goes_to: str
-    cpt: list[str] | Literal["all"]
-    when: CriterionOut
+    cpt: list[str] | str
+    when: CriterionOut | None
 
 
-class ExclusionOut(Out):
+class ExclusionOut(PolicyItemOut):
     id: str
     title: str
     cite: str
-    cpt: list[str] | Literal["all"]
+    cpt: list[str] | str
     when: CriterionOut | None
-    must_rule_out: bool
-    applies: str
 
 
-class PolicyNoteOut(Out):
+class PolicyNoteOut(PolicyItemOut):
     id: str
     cite: str
     text: str
-    cpt: list[str] | Literal["all"]
+    cpt: list[str] | str
     when: CriterionOut | None
 
 

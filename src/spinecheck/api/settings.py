@@ -21,6 +21,10 @@ class Settings(BaseSettings):
     sqlite_synchronous: Literal["FULL", "NORMAL", "EXTRA"] = "FULL"
     pool_size: int = Field(10, ge=1)
     max_overflow: int = Field(20, ge=0)
+    auth_cache_seconds: float = Field(2.0, ge=0, description="How long a verified API key is trusted without "
+                                      "asking the database again (0: every request asks)")
+    threads: int = Field(8, ge=1, le=200, description="Worker threads per process for evaluation and database "
+                         "work; CPU-bound work gains nothing from more, and loses to lock contention")
     auto_migrate: bool = Field(True, description="Create or upgrade the schema on first use")
     log_level: str = "INFO"
 

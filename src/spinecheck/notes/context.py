@@ -12,13 +12,14 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from .fastmatch import TextIndex
 from .rules import CompiledTriggers
 from .sentences import Sentence
 
 _WORD = re.compile(r"[A-Za-z0-9]+")
 
 # When several modifiers apply, the strongest decides the status.
-PRIORITY = ("hypothetical", "family", "negated", "uncertain", "remote", "historical", "planned")
+PRIORITY = ("hypothetical", "ambiguous", "family", "negated", "uncertain", "remote", "historical", "planned")
 
 
 @dataclass(frozen=True)
@@ -31,28 +32,27 @@ class Trigger:
     crosses_commas: bool
 
 
-def scan(text: str, groups: tuple[CompiledTriggers, ...], start: int = 0, end: int | None = None) -> list[Trigger]:
+def scan(text: str, groups: tuple[CompiledTriggers, ...], start: int = 0, end: int | None = None,
+         index: TextIndex | None = None) -> list[Trigger]:
     """All triggers in text[start:end], overlaps resolved (longest wins, then the first group)."""
     end = len(text) if end is None else end
     found: list[tuple[int, int, int, CompiledTriggers]] = []
     for order, g in enumerate(groups):
-        for m in g.regex.finditer(text, start, end):
+        matches = g.matcher.finditer(index if index is not None else TextIndex(text), start, end)
+        for m in matches:
             if m.end() > m.start():
                 found.append((m.start(), -(m.end() - m.start()), order, g))
-    found.sort(key=lambda t: (t[0], t[1], t[2]))
+    # longest first; on a tie a modifier beats a terminator, then the earlier group wins
+    found.sort(key=lambda t: (t[1], t[3].category == "terminate", t[2], t[0]))
+    taken: list[tuple[int, int]] = []
     out: list[Trigger] = []
-    last_end = -1
     for s, neg_len, _, g in found:
         e = s - neg_len
-        if s < last_end:
-            # overlapping: keep the longer one already taken unless this one is strictly longer
-            prev = out[-1]
-            if e - s > prev.end - prev.start and s >= prev.start:
-                out[-1] = Trigger(s, e, g.category, g.direction, g.max_words, g.crosses_commas)
-                last_end = e
+        if any(s < te and ts < e for ts, te in taken):
             continue
+        taken.append((s, e))
         out.append(Trigger(s, e, g.category, g.direction, g.max_words, g.crosses_commas))
-        last_end = e
+    out.sort(key=lambda t: t.start)
     return out
 
 
@@ -98,6 +98,8 @@ class ContextIndex:
             if any(gap_a <= x.start < gap_b for x in terms):
                 continue
             gap = text[gap_a:gap_b]
+            if gap_a == t.end and gap and ":" in gap and _WORD.search(gap, 0, gap.index(":")):
+                continue  # "no leg weakness: EHL 4/5" - a colon after words ends a forward scope
             if not t.crosses_commas and "," in gap:
                 continue
             if t.max_words is not None and len(_WORD.findall(gap)) > t.max_words:
@@ -116,6 +118,8 @@ def resolve(flags: set[str], section_assertion: str | None) -> str:
             flags = flags | {section_assertion}
     if "planned" in flags and "current" in flags:
         flags = flags - {"planned"}
+    if "negated" in flags and "uncertain" in flags:
+        flags = flags | {"ambiguous"}  # "possible X ... felt unlikely": neither present nor absent
     for status in PRIORITY:
         if status in flags:
             return status

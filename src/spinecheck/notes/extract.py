@@ -18,11 +18,15 @@ from typing import Any
 from ..engine.facts import FactSet, FactValue, normalize
 from . import values as V
 from .context import ContextIndex, Trigger, resolve, scan
+from .fastmatch import TextIndex
 from .rules import CompiledConcept, CompiledOutput, Rules, load_rules
 from .sentences import Sentence, split
 from .text import clean
 
 EVIDENCE_STATUS = {"remote": "historical", "planned": "hypothetical"}
+_MAY_HAVE_DATE = re.compile(
+    r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|today|tonight|yesterday|morning|\blast\b|this (?:week|month|year)|\bago\b",
+    re.I)
 REMOTE_DAYS = 365
 
 
@@ -51,6 +55,7 @@ class Contribution:
     weak: bool = False
     marks_conflict: bool = False
     tier: int = 0
+    only_if: Any = None
 
 
 @dataclass
@@ -63,17 +68,51 @@ class Extraction:
     notes: dict[str, list[str]]  # fact -> how a value was read (conservative choices)
 
 
-def extract(note: str, on: dt.date, rules: Rules | None = None) -> Extraction:
+REGION_WORDS = {
+    "lumbar": re.compile(r"lumbar|lumbosacral|\bl-?spine|\bls\b|low(?:er)? back|\bL[1-5]\b|\bL[1-5][-/]|\bS1\b", re.I),
+    "cervical": re.compile(r"cervical|\bneck\b|\bc-?spine|\bC[1-7]\b|\bC[1-7][-/]", re.I),
+    "thoracic": re.compile(r"thoracic|\bt-?spine|mid-?back|\bT(?:[1-9]|1[0-2])\b", re.I),
+    "pelvis": re.compile(r"pelvi|sacrum|sacral|coccy|\bSI\b|sacroiliac", re.I),
+}
+_NOT_SPINE = re.compile(r"\b(?:brain|head|chest|abdom\w*|knee|hip|shoulder|orbit\w*|cardiac|breast)\b", re.I)
+_SPINE = re.compile(r"\bspin(?:e|al)\b", re.I)
+
+
+def about_region(text: str, a: int, b: int, region: str | None) -> bool:
+    """Whether text[a:b] may speak about the requested region: it names it, or names the spine in
+    general, or names no body region at all."""
+    if region is None:
+        return True
+    named = {r for r, rx in REGION_WORDS.items() if rx.search(text, a, b)}
+    if region in named:
+        return True
+    if named:
+        return False
+    if _SPINE.search(text, a, b):
+        return True
+    return not _NOT_SPINE.search(text, a, b)
+
+
+def extract(note: str, on: dt.date, rules: Rules | None = None, region: str | None = None) -> Extraction:
+    """Facts in ``note`` as of the request date ``on``. ``region`` (cervical, thoracic, lumbar,
+    pelvis: the region of the requested study) scopes facts about "the requested region"."""
     rules = rules or load_rules()
     text = clean(note)
     if not text.strip():
         return Extraction(text, [], [], [], FactSet(), {})
     sentences = split(text, rules.headers)
-    ctx = ContextIndex(text, sentences, scan(text, rules.triggers))
-    reader = _Reader(text, sentences, ctx, on)
-    mentions = _mentions(text, sentences, ctx, rules, reader)
+    # patterns match across hard line breaks: match on a copy with newlines as spaces (same length)
+    flat = text.replace("\n", " ")
+    index = TextIndex(flat)
+    if rules.router is not None:
+        index.route(rules.router)
+    ctx = ContextIndex(flat, sentences, scan(flat, rules.triggers, index=index))
+    reader = _Reader(flat, sentences, ctx, on)
+    reader.region = region
+    reader.index = index
+    mentions = _mentions(flat, sentences, ctx, rules, reader)
     contributions = _contributions(mentions, reader, on)
-    facts, notes = _combine(contributions, rules, text, sentences)
+    facts, notes = _combine(contributions, rules, text, sentences, on)
     return Extraction(text, sentences, mentions, contributions, facts, notes)
 
 
@@ -87,13 +126,20 @@ class _Reader:
         self.ctx = ctx
         self.on = on
         self._dates: dict[int, list[V.DateRange]] = {}
+        self._all_dates: list[V.DateRange] | None = None
         self._mods: dict[tuple[str, int], list[Trigger]] = {}
+        self.region: str | None = None
+        self.index: TextIndex | None = None
 
     def dates(self, si: int) -> list[V.DateRange]:
         found = self._dates.get(si)
         if found is None:
             s = self.sentences[si]
-            found = self._dates[si] = V.find_dates(self.text, self.on, s.start, s.end)
+            if _MAY_HAVE_DATE.search(self.text, s.start, s.end):
+                found = V.find_dates(self.text, self.on, s.start, s.end, index=self.index)
+            else:
+                found = []
+            self._dates[si] = found
         return found
 
     def modifiers(self, concept: CompiledConcept, si: int) -> list[Trigger]:
@@ -101,8 +147,11 @@ class _Reader:
         found = self._mods.get(key)
         if found is None:
             s = self.sentences[si]
-            found = self._mods[key] = scan(self.text, concept.modifiers, s.start, s.end) if concept.modifiers else []
+            found = self._mods[key] = scan(self.text, concept.modifiers, s.start, s.end, index=self.index) if concept.modifiers else []
         return found
+
+    def dates_in(self, si: int, a: int, b: int) -> list[V.DateRange]:
+        return [d for d in self.dates(si) if d.start >= a and d.end <= b]
 
     def date_before(self, si: int, pos: int) -> V.DateRange | None:
         """The last date before ``pos`` in this sentence or the two before it ("since then")."""
@@ -142,43 +191,68 @@ class _Reader:
 
 def _mentions(text: str, sentences: list[Sentence], ctx: ContextIndex, rules: Rules, reader: _Reader) -> list[Mention]:
     out: list[Mention] = []
+    section_assertion = rules.section_assertion
+    note_checks: dict[str, bool] = {}
+
+    def note_has(rx: re.Pattern[str]) -> bool:
+        found = note_checks.get(rx.pattern)
+        if found is None:
+            found = note_checks[rx.pattern] = rx.search(text) is not None
+        return found
+
+    index = reader.index
     for c in rules.concepts:
-        if c.note_requires is not None and not c.note_requires.search(text):
-            continue
-        if c.note_excludes is not None and c.note_excludes.search(text):
-            continue
-        for m in c.regex.finditer(text):
-            if m.end() == m.start():
-                continue
-            si = ctx.sentence_at(m.start())
+        routed = index.routed(c.matcher) if index is not None else None
+        if routed is not None and not routed:
+            continue  # the concept cannot match anywhere in this note
+        matches = c.matcher.finditer(index)
+        requires_ok: dict[int, bool] = {}
+        checked_note = False
+        for m in matches:
+            if not checked_note:  # whole-note conditions only once a mention is found
+                checked_note = True
+                if c.note_requires is not None and not note_has(c.note_requires):
+                    break
+                if c.note_excludes is not None and note_has(c.note_excludes):
+                    break
+            ms, me = m.start(), m.end()
+            si = ctx.sentence_at(ms)
             if si is None:
                 continue
             sent = sentences[si]
-            if m.end() > sent.end:
+            if me > sent.end:
                 continue
-            section = rules.section_assertion.get(sent.section or "")
+            section = section_assertion.get(sent.section or "")
             if section == "ignore":
                 continue
             if c.sections is not None and sent.section not in c.sections:
                 continue
             if sent.section in c.not_sections:
                 continue
-            if c.not_after is not None and c.not_after.search(text, sent.start, m.start()):
+            if c.not_after is not None and c.not_after.search(text, max(sent.start, ms - 60), ms):
                 continue
-            if c.not_before is not None and c.not_before.match(text, m.end(), sent.end):
+            if c.not_before is not None and c.not_before.match(text, me, sent.end):
                 continue
-            if c.requires is not None and not c.requires.search(text, sent.start, sent.end):
+            if c.requires is not None:
+                ok = requires_ok.get(si)
+                if ok is None:
+                    ok = requires_ok[si] = c.requires.search(text, sent.start, sent.end) is not None
+                if not ok:
+                    continue
+            if c.region_scoped and not about_region(text, sent.start, sent.end, reader.region):
                 continue
-            if c.excludes is not None and c.excludes.search(text, sent.start, sent.end):
-                continue
+            if c.excludes is not None:
+                lo, hi = reader.clause(si, ms, me) if ctx.by_sentence.get(si) else (sent.start, sent.end)
+                if c.excludes.search(text, lo, hi):
+                    continue
             if c.context:
-                flags = ctx.flags(si, m.start(), m.end(), reader.modifiers(c, si))
-                if "remote" not in flags and reader.dates(si) and reader.remote_date(si, m.start(), m.end()):
+                flags = ctx.flags(si, ms, me, reader.modifiers(c, si))
+                if "remote" not in flags and reader.dates(si) and reader.remote_date(si, ms, me):
                     flags.add("remote")
                 status = resolve(flags, section)
             else:
                 status = "present"
-            out.append(Mention(c, m.start(), m.end(), si, status, m))
+            out.append(Mention(c, ms, me, si, status, m))
     out.sort(key=lambda x: (x.start, x.end))
     return out
 
@@ -193,6 +267,7 @@ def _contributions(mentions: list[Mention], reader: _Reader, on: dt.date) -> lis
         for o in m.concept.outputs:
             c = _contribute(m, o, reader, by_sentence[m.sentence], on)
             if c is not None:
+                c.only_if = o.spec.only_if
                 out.append(c)
     return out
 
@@ -210,7 +285,9 @@ def _contribute(m: Mention, o: CompiledOutput, reader: _Reader, siblings: list[M
             return None
         return Contribution(fact.name, None, None, m, m.start, m.end, label, False, o.combine, marks_conflict=True)
     if o.spec.from_ is None:
-        if counts:
+        if counts and o.spec.denies:
+            raw, negated = o.positive, True
+        elif counts:
             raw, negated = o.positive, False
         elif status == "negated" and o.negative is not None:
             raw, negated = o.negative, True
@@ -244,8 +321,8 @@ _PAST_IN = re.compile(r"\bin\s+the\s+(?:past|last|previous|prior)\s*$", re.I)
 _OF_FILLER = re.compile(
     r"\s*'?s?\s*(?:-?\s*(?:course|trial|period|program|regimen|block|series|round|duration)s?\s+)?(?:of|into|in)?\s*"
     r"(?:(?:a|an|the|formal|outpatient|supervised|structured|home|daily|oral|prescription|over-the-counter|otc|regular|"
-    r"consistent|dedicated|conservative|physical|failed|unsuccessful|continuous|scheduled|weekly|twice-weekly|"
-    r"provider-directed|provider|directed|prescribed|in-person|land-based|aquatic|and|,|that|this|his|her|their|our)\s*)*$", re.I)
+    r"consistent|dedicated|conservative|physical|continuous|scheduled|weekly|twice-weekly|"
+    r"provider-directed|provider|directed|prescribed|in-person|land-based|aquatic|that|this|his|her|their|our)\s*)*$", re.I)
 _SINCE_BEFORE = re.compile(
     r"(?:\bsince|\bstarting|\bfrom|\bas of)\s+(?:(?:the|his|her|their|my|our|an?|initial|first|last|that|this|"
     r"clinic|office|intake|in-person)\s+)*(?:visit|appointment|evaluation|eval|exam|consult(?:ation)?|encounter)?\s*"
@@ -256,6 +333,7 @@ _START_WORD = re.compile(r"\b(?:started|start|began|begun|begin|initiated|commen
 _SYMPTOM_WORD = re.compile(r"\b(?:pain|ache|aching|symptoms?|sx|sciatica|numbness|tingling|weakness|injury|fall|onset)\b", re.I)
 _SINCE_THEN = re.compile(r"\b(?:since (?:then|that (?:visit|time|appointment|day|evaluation|exam))|"
                          r"(?:on |at )?(?:the same day|that day|that same day|at that (?:time|visit)|at that point))\b", re.I)
+_END_BEFORE = re.compile(r"\b(?:end(?:ing|ed|s)?|until|through|completed|stopped|finished|discontinued|last (?:session|visit|dose))\b(?: on| in)?\s*$", re.I)
 _VALUE_CUT = re.compile(r";|\bbut\b|\bhowever\b|\balthough\b|\bwhereas\b", re.I)
 
 TIER_EXPLICIT, TIER_DATE = 0, 1
@@ -289,10 +367,11 @@ def _read_value(o: CompiledOutput, m: Mention, reader: _Reader, siblings: list[M
     parser = o.spec.from_
     scope = o.spec.scope
     if scope == "match":
-        if m.match.groupdict().get("v") is None:
-            a, b = m.start, m.end
-        else:
-            a, b = m.match.span("v")
+        a, b = m.start, m.end
+        for name, val in m.match.groupdict().items():
+            if name.startswith("v") and val is not None:
+                a, b = m.match.span(name)
+                break
     elif scope == "sentence":
         s = reader.sentences[m.sentence]
         a, b = s.start, s.end
@@ -304,12 +383,30 @@ def _read_value(o: CompiledOutput, m: Mention, reader: _Reader, siblings: list[M
             b = m.end
     if parser in ("duration", "since"):
         return _read_duration(reader, m, a, b, on, since_only=parser == "since")
+    if parser == "date_or_today":
+        ended = [d for d in reader.dates_in(m.sentence, a, b) if d.exact and d.latest <= on and
+                 _END_BEFORE.search(text, max(a, d.start - 24), d.start)]
+        if ended:
+            d = min(ended, key=lambda d: d.earliest)
+            return d.earliest.isoformat(), d.start, d.end, []
+        return on.isoformat(), m.start, m.end, ["no date in the sentence: the date of the note (the request date)"]
     if parser == "date":
-        d = _nearest(V.find_dates(text, on, a, b), m)
+        rank = {"day": 0, "relative": 0, "month": 1, "year": 2}
+        allowed = rank[o.spec.precision]
+        dates = [d for d in reader.dates_in(m.sentence, a, b) if rank[d.precision] <= allowed and
+                 (d.precision != "relative" or d.exact or allowed >= 1)]
+        d = _nearest(dates, m)
         if d is None:
             return None
         notes = [] if d.exact else [f"date known to the {d.precision}: earliest possible day taken"]
         return d.earliest.isoformat(), d.start, d.end, notes
+    if parser == "region":
+        allowed = set(o.fact.values or ())
+        found = [lv for lv in V.find_levels(text, a, b)]
+        regions = sorted({r for lv in found for r in lv.regions if r in allowed})
+        if not regions:
+            return None
+        return regions, min(lv.start for lv in found), max(lv.end for lv in found), []
     finder = {"strength": V.find_strength, "pain": V.find_pain, "reflex": V.find_reflex,
               "number": V.find_numbers, "age": V.find_ages}[parser]
     found = finder(text, a, b)
@@ -360,7 +457,7 @@ def _read_duration(reader: _Reader, m: Mention, a: int, b: int, on: dt.date, sin
             elif not _OF_FILLER.fullmatch(between):
                 continue
             candidates.append((TIER_EXPLICIT, m.start - d.end, (d.raw, d.start, d.end, [d.note] if d.note else [], TIER_EXPLICIT)))
-    for d in V.find_dates(text, on, a, b):
+    for d in reader.dates_in(m.sentence, a, b):
         if d.precision == "relative" and re.search(r"\bago\b", text[d.start:d.end]):
             continue  # read above as a duration
         lead = text[max(sent.start, d.start - 60):d.start]
@@ -397,7 +494,7 @@ def _since_candidate(d: V.DateRange, m: Mention, on: dt.date):
 
 
 # ------------------------------------------------------------------------------------- combine
-def _combine(contribs: list[Contribution], rules: Rules, text: str, sentences: list[Sentence]):
+def _combine(contribs: list[Contribution], rules: Rules, text: str, sentences: list[Sentence], on: dt.date):
     by_fact: dict[str, list[Contribution]] = {}
     for c in contribs:
         by_fact.setdefault(c.fact, []).append(c)
@@ -425,7 +522,12 @@ def _combine(contribs: list[Contribution], rules: Rules, text: str, sentences: l
                 values.append(v)
         facts.conflicts.append({"fact": name, "values": values, "evidence": list(evidence(cs))})
 
-    for name, all_cs in by_fact.items():
+    gated = [n for n, cs in by_fact.items() if any(c.only_if is not None for c in cs)]
+    order = [n for n in by_fact if n not in gated] + gated
+    for name in order:
+        all_cs = by_fact[name]
+        if name in gated:
+            all_cs = [c for c in all_cs if c.only_if is None or _holds(c.only_if, facts, rules, [], on)]
         fact = rules.catalog[name]
         t = fact.type
         marks = [c for c in all_cs if c.marks_conflict]
@@ -460,11 +562,28 @@ def _combine(contribs: list[Contribution], rules: Rules, text: str, sentences: l
                 notes[name] = list(best.notes)
             continue
         if t == "set":
-            used = [c for c in cs if not c.negated and c.raw is not None]
-            if not used:
+            positive: dict[str, list[Contribution]] = {}
+            denied: dict[str, list[Contribution]] = {}
+            empty: list[Contribution] = []
+            for c in cs:
+                if c.raw is None:
+                    continue
+                members = [c.raw] if isinstance(c.raw, str) else list(c.raw)
+                if c.negated and not members:
+                    empty.append(c)
+                for mbr in members:
+                    (denied if c.negated else positive).setdefault(mbr, []).append(c)
+            clash = [mbr for mbr in positive if mbr in denied]
+            if clash or (positive and empty) or ("none" in positive and len(positive) > 1):
+                involved = [c for mbr in clash for c in positive[mbr] + denied[mbr]] if clash else cs
+                conflict(name, involved + (empty if positive and empty else []))
                 continue
-            members = sorted({c.raw for c in used})
-            facts.put(name, FactValue(frozenset(members), "note", evidence(used), members))
+            if positive:
+                used = [c for lst in positive.values() for c in lst]
+                members = sorted(positive)
+                facts.put(name, FactValue(frozenset(members), "note", evidence(used), members))
+            elif empty:
+                facts.put(name, FactValue(frozenset(), "note", evidence(empty), []))
             continue
         strong = [c for c in cs if not c.weak]
         pool = strong or cs
@@ -474,7 +593,7 @@ def _combine(contribs: list[Contribution], rules: Rules, text: str, sentences: l
             continue
         agreeing = [c for c in cs if _key(c.value) in distinct]
         facts.put(name, FactValue(pool[0].value, "note", evidence(agreeing), pool[0].raw))
-    _derive(facts, rules)
+    _derive(facts, rules, on)
     return facts, notes
 
 
@@ -488,10 +607,10 @@ def _key(v: Any) -> Any:
     return tuple(sorted(v)) if isinstance(v, frozenset) else v
 
 
-def _holds(cond: Any, facts: FactSet, rules: Rules, used: list[str]) -> bool:
+def _holds(cond: Any, facts: FactSet, rules: Rules, used: list[str], on: dt.date) -> bool:
     if cond.all is not None:
         parts: list[str] = []
-        if all(_holds(c, facts, rules, parts) for c in cond.all):
+        if all(_holds(c, facts, rules, parts, on) for c in cond.all):
             used.extend(parts)
             return True
         return False
@@ -507,17 +626,19 @@ def _holds(cond: Any, facts: FactSet, rules: Rules, used: list[str]) -> bool:
         ok = v >= cond.ge
     elif cond.has_any is not None:
         ok = bool(v & frozenset(cond.has_any))
+    elif cond.within_days is not None:
+        ok = 0 <= (on - v).days <= cond.within_days
     if ok:
         used.append(cond.fact)
     return ok
 
 
-def _derive(facts: FactSet, rules: Rules) -> None:
+def _derive(facts: FactSet, rules: Rules, on: dt.date) -> None:
     for d in rules.derive:
         if any(c.get("fact") == d.fact for c in facts.conflicts):
             continue
         used: list[str] = []
-        if not any(_holds(c, facts, rules, used) for c in d.when_any):
+        if not any(_holds(c, facts, rules, used, on) for c in d.when_any):
             continue
         fact = rules.catalog[d.fact]
         value = normalize(fact, d.value, where=d.fact)

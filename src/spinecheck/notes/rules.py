@@ -28,11 +28,13 @@ from ..policy.schema import FactDef
 from ..policy.validation import raise_located
 from ..policy.yamlsource import dotted, line_for, load_with_lines
 from .schema import Concept, ConceptsFile, Condition, ContextFile, Derive, DeriveFile, Output, SectionsFile, Status, TriggerGroup
+from .fastmatch import Matcher, Router
 from .sentences import HeaderMatcher, header_matcher
 
 PARSER_TYPES = {
     "duration": "duration", "since": "duration", "date": "date",
     "strength": "number", "pain": "number", "reflex": "number", "number": "number", "age": "number",
+    "region": "set", "date_or_today": "date",
 }
 DEFAULT_COMBINE = {"number": "min", "duration": "max", "date": "latest"}
 FLAGS = re.IGNORECASE
@@ -40,21 +42,32 @@ FLAGS = re.IGNORECASE
 
 def wrap(pattern: str) -> str:
     """Word boundaries around a pattern whose ends are word-like."""
-    head = pattern[:1]
+    # Starts: a match never starts inside a word (Matcher only tries word starts and punctuation).
+    # Ends: \b after a word character; after a group, "not inside a word", so that an alternative
+    # may end with punctuation ("1+", "(-)").
     tail = pattern[-1:]
-    pre = r"\b" if (head.isalnum() or head == "(") else ""
-    post = r"\b" if (tail.isalnum() or (tail in ")?" and not pattern.endswith("\\)") and not pattern.endswith("\\?"))) else ""
-    return f"{pre}(?:{pattern}){post}"
+    if tail.isalnum():
+        post = r"\b"
+    elif tail in ")?" and not pattern.endswith("\\)") and not pattern.endswith("\\?"):
+        post = r"(?:(?<!\w)|(?!\w))"
+    else:
+        post = ""
+    return f"(?:{pattern}){post}"
 
 
-def compile_alternatives(patterns: list[str], where: str, flags: int = FLAGS) -> re.Pattern[str]:
+def compile_alternatives(patterns: list[str], where: str, flags: int = FLAGS, bounded: bool = True) -> re.Pattern[str]:
     ordered = sorted(patterns, key=len, reverse=True)
     for p in ordered:
         try:
             re.compile(p, flags)
         except re.error as exc:
             raise PolicyDataError(f"invalid regular expression {p!r}: {exc}", where=where) from None
-    return re.compile("|".join(wrap(p) for p in ordered), flags)
+    # each alternative may name its value group 'v'; the combined pattern numbers them v0, v1 ...
+    parts = [(wrap(p) if bounded else f"(?:{p})").replace("(?P<v>", f"(?P<v{i}>") for i, p in enumerate(ordered)]
+    try:
+        return re.compile("|".join(parts), flags)
+    except re.error as exc:  # pragma: no cover - each part compiled above
+        raise PolicyDataError(f"patterns do not combine: {exc}", where=where) from None
 
 
 @dataclass(frozen=True)
@@ -64,6 +77,7 @@ class CompiledTriggers:
     regex: re.Pattern[str]
     max_words: int | None
     crosses_commas: bool
+    matcher: Matcher | None = None
 
 
 @dataclass(frozen=True)
@@ -93,6 +107,8 @@ class CompiledConcept:
     note_excludes: re.Pattern[str] | None = None
     sections: frozenset[str | None] | None = None
     not_sections: frozenset[str] = frozenset()
+    region_scoped: bool = False
+    matcher: Matcher | None = None
 
 
 @dataclass
@@ -104,6 +120,12 @@ class Rules:
     derive: tuple[Derive, ...]
     catalog: dict[str, FactDef]
     files: list[str] = field(default_factory=list)
+    router: Router | None = None
+
+    def __post_init__(self) -> None:
+        matchers = [c.matcher for c in self.concepts if c.matcher is not None]
+        matchers += [g.matcher for g in self.triggers if g.matcher is not None]
+        self.router = Router(matchers)
 
 
 # ------------------------------------------------------------------------------------ loading
@@ -115,6 +137,8 @@ def load_rules() -> Rules:
 
 def load_rules_from(folder: Traversable, catalog: dict[str, FactDef]) -> Rules:
     files: list[str] = []
+    _CATALOG_FOR_CHECKS.clear()
+    _CATALOG_FOR_CHECKS.update(catalog)
 
     def read(entry: Traversable, name: str) -> tuple[Any, dict]:
         files.append(name)
@@ -168,6 +192,13 @@ def load_rules_from(folder: Traversable, catalog: dict[str, FactDef]) -> Rules:
     return Rules(triggers, headers, section_assertion, tuple(concepts), tuple(derive), catalog, files)
 
 
+_CATALOG_FOR_CHECKS: dict[str, FactDef] = {}
+
+
+def fact_catalog() -> dict[str, FactDef]:
+    return _CATALOG_FOR_CHECKS
+
+
 def _check_condition(cond: Condition, catalog: dict[str, FactDef], filename: str, lines: dict, path: tuple) -> None:
     if cond.all is not None:
         for k, sub in enumerate(cond.all):
@@ -177,6 +208,8 @@ def _check_condition(cond: Condition, catalog: dict[str, FactDef], filename: str
     fact = _fact(catalog, cond.fact, filename, lines, path + ("fact",))
     if (cond.le is not None or cond.ge is not None) and fact.type != "number":
         raise PolicyDataError(f"le/ge compare numbers; '{fact.name}' is a {fact.type}", where=_located(filename, lines, path))
+    if cond.within_days is not None and fact.type != "date":
+        raise PolicyDataError(f"within_days tests dates; '{fact.name}' is a {fact.type}", where=_located(filename, lines, path))
     if cond.has_any is not None:
         if fact.type != "set":
             raise PolicyDataError(f"has_any tests sets; '{fact.name}' is a {fact.type}", where=_located(filename, lines, path))
@@ -194,7 +227,10 @@ def _validate(model: type[BaseModel], data: Any, filename: str, lines: dict) -> 
     try:
         return model.model_validate(data or {})
     except ValidationError as exc:
-        raise_located(exc, filename, lines)
+        try:
+            raise_located(exc, filename, lines)
+        except PolicyDataError as located:
+            raise PolicyDataError(located.message.replace("docs/policy-format.md", "docs/notes.md")) from None
 
 
 def _located(filename: str, lines: dict, path: tuple) -> str:
@@ -215,7 +251,8 @@ def _fact(catalog: dict[str, FactDef], name: str, filename: str, lines: dict, pa
 
 def _compile_group(g: TriggerGroup, where: str) -> CompiledTriggers:
     crosses = g.crosses_commas if g.crosses_commas is not None else g.direction != "backward"
-    return CompiledTriggers(g.category, g.direction, compile_alternatives(g.patterns, where), g.max_words, crosses)
+    regex = compile_alternatives(g.patterns, where)
+    return CompiledTriggers(g.category, g.direction, regex, g.max_words, crosses, Matcher(regex))
 
 
 def _compile_concept(c: Concept, catalog: dict[str, FactDef], filename: str, lines: dict, path: tuple,
@@ -231,7 +268,8 @@ def _compile_concept(c: Concept, catalog: dict[str, FactDef], filename: str, lin
     def opt(patterns: list[str], anchor: Literal["end", "start", "none"], key: str) -> re.Pattern[str] | None:
         if not patterns:
             return None
-        body = compile_alternatives(patterns, _located(filename, lines, path + (key,)), flags).pattern
+        body = compile_alternatives(patterns, _located(filename, lines, path + (key,)), flags,
+                                    bounded=anchor != "none").pattern
         if anchor == "end":
             return re.compile(rf"(?:{body})[\s,:(\-]*$", flags)
         if anchor == "start":
@@ -246,9 +284,11 @@ def _compile_concept(c: Concept, catalog: dict[str, FactDef], filename: str, lin
         if bad:
             raise PolicyDataError(f"unknown section {', '.join(bad)}; sections are named in sections.yaml "
                                   f"({', '.join(sorted(known_sections))})", where=_located(filename, lines, path + (key,)))
+    regex = compile_alternatives(c.patterns, _located(filename, lines, path + ("patterns",)), flags)
     return CompiledConcept(
         id=c.id,
-        regex=compile_alternatives(c.patterns, _located(filename, lines, path + ("patterns",)), flags),
+        regex=regex,
+        matcher=Matcher(regex),
         outputs=tuple(outputs),
         tags=frozenset(c.tags),
         not_after=opt(c.not_after, "end", "not_after"),
@@ -262,6 +302,7 @@ def _compile_concept(c: Concept, catalog: dict[str, FactDef], filename: str, lin
         note_excludes=opt(c.note_excludes, "none", "note_excludes"),
         sections=frozenset(c.sections) if c.sections is not None else None,
         not_sections=frozenset(c.not_sections),
+        region_scoped=c.region_scoped,
     )
 
 
@@ -303,12 +344,13 @@ def _compile_output(out: Output, fact: FactDef, filename: str, lines: dict, path
         raise PolicyDataError(f"value_lt / value_ge bound numbers; '{fact.name}' is a {t}", where=where)
     if out.combine is not None and t not in ("number", "duration", "date"):
         raise PolicyDataError(f"'combine' applies to number, duration and date facts, not to {t} '{fact.name}'", where=where)
-    accept = set(out.accept or ["present"])
+    accept = set(out.accept if out.accept is not None else ["present"])
     if out.accept is None and fact.accepts_uncertain:
         accept.add("uncertain")
-    if "uncertain" in accept and not fact.accepts_uncertain and out.accept is not None:
-        raise PolicyDataError(f"fact '{fact.name}' does not accept suspected findings (accepts_uncertain is not set "
-                              "in the catalog); remove 'uncertain' from 'accept'", where=where)
+    if out.denies and t != "set":
+        raise PolicyDataError(f"'denies' applies to set facts; '{fact.name}' is a {t}", where=where)
+    if out.only_if is not None:
+        _check_condition(out.only_if, fact_catalog(), filename, lines, path + ("only_if",))
     combine = out.combine or DEFAULT_COMBINE.get(t)
     return CompiledOutput(fact, out, positive, negative, frozenset(accept), combine)
 

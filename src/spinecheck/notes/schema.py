@@ -10,10 +10,10 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 Category = Literal["negated", "historical", "remote", "hypothetical", "planned", "family", "uncertain",
-                   "current", "terminate", "pseudo"]
+                   "ambiguous", "current", "terminate", "pseudo"]
 # What a mention's context may make of it; `present` is the absence of any modifier.
 Status = Literal["present", "negated", "historical", "remote", "hypothetical", "planned", "family", "uncertain"]
-Parser = Literal["duration", "date", "strength", "pain", "reflex", "number", "age", "since"]
+Parser = Literal["duration", "date", "strength", "pain", "reflex", "number", "age", "since", "region", "date_or_today"]
 Combine = Literal["max", "min", "latest", "earliest", "first", "last"]
 
 
@@ -70,6 +70,12 @@ class Output(Strict):
     # parsed numbers outside these bounds contribute nothing (e.g. only grades below 5 are weakness)
     value_lt: float | None = None
     value_ge: float | None = None
+    # set facts: a counting mention DENIES the member in 'value' ("afebrile" denies fever)
+    denies: bool = False
+    # the contribution counts only when this holds for the facts read from the same note
+    only_if: "Condition | None" = None
+    # date facts: the coarsest date that counts ("in 2019" is a year, "in May" a month)
+    precision: Literal["day", "month", "year"] = "day"
 
 
 class Concept(Strict):
@@ -92,6 +98,9 @@ class Concept(Strict):
     # only mentions in (not in) these sections count; None = outside any section
     sections: list[str] | None = None
     not_sections: list[str] = Field(default_factory=list)
+    # the mention's sentence must be about the requested region (or the spine in general):
+    # "no prior CT of the neck" says nothing about a lumbar request
+    region_scoped: bool = False
     # context triggers that apply to this concept only (e.g. "minimal" negates "relief")
     modifiers: list[TriggerGroup] = Field(default_factory=list)
     context: bool = True  # false: assertion triggers do not apply (the status is always present)
@@ -117,14 +126,15 @@ class Condition(Strict):
     le: float | None = None
     ge: float | None = None
     has_any: list[str] | None = None
+    within_days: int | None = None  # date facts: on or before the request date, at most this many days before
     all: list["Condition"] | None = None
 
     @model_validator(mode="after")
     def _shape(self) -> "Condition":
         if (self.all is None) == (self.fact is None):
             raise ValueError("a condition names a 'fact' (with eq, le, ge or has_any) or lists 'all' conditions")
-        if self.fact is not None and sum(x is not None for x in (self.eq, self.le, self.ge, self.has_any)) != 1:
-            raise ValueError(f"condition on '{self.fact}' needs exactly one of eq, le, ge, has_any")
+        if self.fact is not None and sum(x is not None for x in (self.eq, self.le, self.ge, self.has_any, self.within_days)) != 1:
+            raise ValueError(f"condition on '{self.fact}' needs exactly one of eq, le, ge, has_any, within_days")
         return self
 
 
@@ -141,3 +151,8 @@ class Derive(Strict):
 
 class DeriveFile(Strict):
     derive: list[Derive]
+
+
+Output.model_rebuild()
+Concept.model_rebuild()
+ConceptsFile.model_rebuild()

@@ -11,6 +11,8 @@ forms, hard-wrapped faxed lines and column layouts. The splitter works in three 
    a known abbreviation, an initial or a number in a list.
 3. a sentence that starts with a known section header ("PMH:", "Plan:") switches the current
    section and loses the header; a sentence that is only a header just switches the section.
+   A header alone on its line opens a section that lasts until the next header; a header with
+   text after it ("PMH: HTN, DM2.") lasts to the end of its block only.
 """
 
 from __future__ import annotations
@@ -73,13 +75,17 @@ def split(text: str, headers: HeaderMatcher | None = None) -> list[Sentence]:
     blocks = _blocks(text)
     out: list[Sentence] = []
     section: str | None = None
-    for b_start, b_end in blocks:
+    inline = False  # the section came from "Header: text" and ends with its paragraph
+    for b_start, b_end, after_blank in blocks:
+        if inline:
+            section, inline = None, False  # "Label: text" scopes to its own block
         for s_start, s_end in _sentences(text, b_start, b_end):
             if headers is not None:
                 hit = headers.match(text, s_start, s_end)
                 while hit is not None:
                     section, s_start = hit
                     s_start = _skip_space(text, s_start, s_end)
+                    inline = s_start < s_end
                     hit = headers.match(text, s_start, s_end) if s_start < s_end else None
             s_start = _skip_bullet(text, s_start, s_end)
             if s_start >= s_end:
@@ -99,12 +105,15 @@ def _skip_bullet(text: str, pos: int, end: int) -> int:
     return m.end() if m else pos
 
 
-def _blocks(text: str) -> list[tuple[int, int]]:
-    """Spans of text to split into sentences (see module doc, step 1)."""
-    blocks: list[tuple[int, int]] = []
+def _blocks(text: str) -> list[tuple[int, int, bool]]:
+    """Spans of text to split into sentences (see module doc, step 1), each with whether a
+    blank line precedes it."""
+    blocks: list[tuple[int, int, bool]] = []
     cur_start = -1
     cur_end = -1
     prev_line = ""
+    blank = True  # the start of the text counts as after a blank line
+    cur_blank = True
     pos = 0
     n = len(text)
     while pos <= n:
@@ -115,9 +124,10 @@ def _blocks(text: str) -> list[tuple[int, int]]:
         stripped = line.strip()
         if not stripped:
             if cur_start >= 0:
-                blocks.append((cur_start, cur_end))
+                blocks.append((cur_start, cur_end, cur_blank))
                 cur_start = -1
             prev_line = ""
+            blank = True
         else:
             lead = len(line) - len(line.lstrip())
             c_start = l_start + lead
@@ -131,24 +141,27 @@ def _blocks(text: str) -> list[tuple[int, int]]:
                     and len(stripped.split(" ", 1)[0]) > 1 and ":" in stripped[:40])
             )
             if starts_new and cur_start >= 0:
-                blocks.append((cur_start, cur_end))
+                blocks.append((cur_start, cur_end, cur_blank))
                 cur_start = -1
             # columns inside the line
             seg_start = c_start
             for gap in _COLUMN_GAP.finditer(text, c_start, c_end):
                 if cur_start < 0:
-                    blocks.append((seg_start, gap.start() + 1))
+                    blocks.append((seg_start, gap.start() + 1, blank))
                 else:
-                    blocks.append((cur_start, gap.start() + 1))
+                    blocks.append((cur_start, gap.start() + 1, cur_blank))
                     cur_start = -1
+                blank = False
                 seg_start = gap.end()
             if cur_start < 0:
                 cur_start = seg_start
+                cur_blank = blank
             cur_end = c_end
             prev_line = line
+            blank = False
         pos = l_end + 1
     if cur_start >= 0:
-        blocks.append((cur_start, cur_end))
+        blocks.append((cur_start, cur_end, cur_blank))
     return blocks
 
 

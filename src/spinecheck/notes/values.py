@@ -9,7 +9,7 @@ evidence can say why a conservative value was taken. Conservative choices:
 * "less than / under / up to 6 weeks" is an upper bound only -> no value;
 * a date known only to the month or year is a range; a duration measured from it to the request
   date uses the LATEST possible start (the shortest duration);
-* strength "4-/5" is below 4 (3.5), "4+/5" above 4 (4.5).
+* strength "4-/5" is below 4 (3.5); "4+/5" counts as grade 4.
 """
 
 from __future__ import annotations
@@ -157,7 +157,7 @@ DATE_RE = re.compile(
     rf"|(?P<named>(?P<nm>{_MON})\.?\s+(?P<nd>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<ny>(?:19|20)\d\d))?)"
     rf"|(?P<named2>(?P<n2d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<n2m>{_MON})\.?(?:,?\s+(?P<n2y>(?:19|20)\d\d))?)\b"
     rf"|(?P<month>(?:{_PART}[- ]?\s*)?(?P<mm>{_MON})\.?(?:,?\s+(?:of\s+)?(?P<my2>(?:19|20)\d\d))?)\b"
-    r"|(?P<rel>today|this morning|this afternoon|tonight|last night|yesterday|the day before yesterday|"
+    r"|(?P<rel>today's|today|this morning|this afternoon|this evening|tonight|last night|yesterday|the day before yesterday|"
     r"(?:earlier )?this (?:week|month|year)|last (?:week|month|year|weekend)|the (?:past|last) (?:week|month))\b"
     rf"|(?P<ago>(?P<an>{_NUM})\s*[- ]?\s*(?P<au>{_UNIT})\s+(?:ago|back)|(?:a|one) (?P<au2>week|month|year|day) ago)\b"
     r"|(?P<year>(?<=in |of |by )(?P<yy>(?:19|20)\d\d)|(?<=since )(?P<yy2>(?:19|20)\d\d)|(?<=\()(?P<yy3>(?:19|20)\d\d)(?=\)))\b"
@@ -168,9 +168,13 @@ _MD_BEFORE = re.compile(
     r"(?:\bon|\bsince|\bfrom|\bdated?|\bvisit|\bseen|\beval\w*|\bexam\w*|\bf/u|\bfollow[- ]?up|\bstarted|\bbegan|"
     r"\buntil|\bthrough|\bto|\bof|\bin|\bat|\bcall|\bphone|\bcheck-in|\bsurgery|\binjection|\bdos|\bcompleted|"
     r"\bended|\bstopped|\blast|\bxr|\bx-?rays?|\bmri|\bct|\bdone|\bperformed|\bobtained|\bappt|\bvisits?|\btoday|&|,|\band|"
-    r"\bre-?eval\w*|\bclinic|\boffice|\bperson|\bcontact|\bmessage|\bportal|\bemail|\bcall(?:ed)?)\s*(?:\(|on\s+)?$",
+    r"\bre-?eval\w*|\bclinic|\boffice|\bperson|\bcontact|\bmessage|\bportal|\bemail|\bcall(?:ed)?|\bbuttocks|\bback|"
+    r"\bfloor|\bground|\bice|\bstairs|\bhome|\bfell|\bfall|\binjured|\bsurgery|\bfusion|\blaminectomy|\bdiscectomy)\s*(?:\(|on\s+)?$",
     re.IGNORECASE)
 _MD_NOT_AFTER = re.compile(r"\s*(?:/|out of|pain|strength|on the (?:vas|nrs))", re.IGNORECASE)
+from .fastmatch import Matcher  # noqa: E402
+
+DATE_MATCHER = Matcher(DATE_RE)
 _MONTH_ALONE_OK_BEFORE = re.compile(
     r"(?:since|in|from|of|on|during|until|till|through|by|last|this|early|mid|late|around|about|before|after|"
     r"beginning of|end of|middle of|start of|starting|started|began|begun|dated?)\s*$", re.IGNORECASE)
@@ -261,7 +265,7 @@ def parse_date_match(m: re.Match[str], on: dt.date, text: str) -> DateRange | No
         return DateRange(a, b, s, e, "month")
     if g("rel"):
         r = g("rel").lower()
-        if r in ("today", "this morning", "this afternoon", "tonight"):
+        if r in ("today", "this morning", "this afternoon", "this evening", "tonight", "today's"):
             return DateRange(on, on, s, e, "relative")
         if r in ("yesterday", "last night"):
             d = on - dt.timedelta(days=1)
@@ -312,10 +316,11 @@ def _minus(on: dt.date, n: float, unit: str) -> dt.date:
     return on - dt.timedelta(days=round(n * DAYS_PER_UNIT[unit]))
 
 
-def find_dates(text: str, on: dt.date, start: int = 0, end: int | None = None) -> list[DateRange]:
+def find_dates(text: str, on: dt.date, start: int = 0, end: int | None = None, index=None) -> list[DateRange]:
     end = len(text) if end is None else end
     out = []
-    for m in DATE_RE.finditer(text, start, end):
+    matches = DATE_MATCHER.finditer(index, start, end) if index is not None else DATE_RE.finditer(text, start, end)
+    for m in matches:
         d = parse_date_match(m, on, text)
         if d is not None:
             out.append(d)
@@ -386,8 +391,7 @@ def find_strength(text: str, start: int = 0, end: int | None = None) -> list[Num
             v -= 0.5
             note = f"{g}-/5 read as below {g} ({v:g})"
         elif mod == "+" and v < 5:
-            v += 0.5
-            note = f"{g}+/5 read as above {g} ({v:g})"
+            note = f"{g}+/5 read as {g} (the grade below full strength)"
         out.append(Number(v, m.start(), m.end(), note))
     return out
 

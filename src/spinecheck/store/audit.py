@@ -95,7 +95,9 @@ class VerifyReport:
 def verify_chain(session: Session, *, check_determinations: bool = True,
                  anchors: Sequence[tuple[int, str]] = ()) -> VerifyReport:
     """Walk the chain from event 1; stop at the first problem. ``anchors`` are (n, hash) pairs
-    recorded elsewhere earlier (e.g. from `spinecheck audit head`); each must still hold."""
+    recorded elsewhere earlier (e.g. from `spinecheck audit head`); each must still hold.
+    Run it in ``Store.read(snapshot=True)`` on a live database, so that the events and the rows
+    come from one committed state."""
     head = session.get(ChainHeadRow, 1)
     report = VerifyReport(ok=False, events=0, head_n=head.n if head else None, head_hash=head.hash if head else None)
     if head is None:
@@ -149,7 +151,7 @@ def _check_rows(session: Session, created: dict[str, tuple[int, dict[str, Any]]]
             DeterminationRow.policy_id, DeterminationRow.policy_hash, DeterminationRow.cpt, DeterminationRow.guideline,
             DeterminationRow.submission_id)
     seen = set()
-    for row in session.execute(select(*cols).order_by(DeterminationRow.seq).execution_options(yield_per=2000)):
+    for row in session.execute(select(*cols).order_by(DeterminationRow.seq).execution_options(yield_per=100)):
         report.determinations += 1
         entry = created.get(row.id)
         if entry is None:

@@ -66,7 +66,13 @@ class Submission:
     created: bool  # False when an idempotent retry returned the stored submission
 
 
+def result_text(result: dict[str, Any]) -> str:
+    """How a determination is stored (and hashed, as stored): compact JSON in the engine's order."""
+    return ordered_json(result)
+
+
 def request_digest(request_data: Any) -> str:
+    """Idempotency compares bodies by this: key order does not make a different request."""
     return sha256_hex(canonical_json(request_data))
 
 
@@ -78,21 +84,19 @@ def submit(store: Store, *, requester_key_id: str | None, request_data: dict[str
 
     A retry with the same key and body returns the stored submission, even while the first
     attempt is still committing; the same key with another body raises IdempotencyConflict.
+    The unique (requester, key) constraint decides, so there is no check-then-insert race.
     Evaluation runs outside any transaction; the rows and their audit events commit together."""
     digest = request_digest(request_data)
     results = evaluate(request_data)  # outside any transaction: never hold the write lock for it
     try:
         with store.write() as session:
-            if idempotency_key is not None:  # exact on SQLite: the write lock is already held
-                found = _find(session, requester_key_id, idempotency_key)
-                if found is not None:
-                    return _same_body(found, digest)
             return _insert(session, requester_key_id, actor or requester_key_id or "unknown", request_data, digest,
                            results, idempotency_key)
     except sa_exc.IntegrityError:
         if idempotency_key is None:
             raise
-        # PostgreSQL: a concurrent attempt with the same key committed first; return its rows.
+        # The key is taken: by an earlier attempt, or by a concurrent one that committed first
+        # (PostgreSQL makes the second insert wait for the first transaction). Return its rows.
         with store.read() as session:
             found = _find(session, requester_key_id, idempotency_key)
         if found is None:
@@ -125,7 +129,7 @@ def _insert(session: Session, requester: str | None, actor: str, request_data: d
         policy = result["policy"]
         single = {**request_data, "policy": policy["id"]} if request_data.get("policy") == "all" else request_data
         request_json = ordered_json(single)  # as sent (key order kept), hashed as stored
-        result_json = canonical_json(result)
+        result_json = result_text(result)
         d = StoredDetermination(
             id=new_id("det"), submission_id=sub_id, position=position, request_id=result["request_id"],
             policy_id=policy["id"], policy_version=policy["version"], policy_hash=policy["hash"],

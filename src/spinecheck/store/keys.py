@@ -79,11 +79,15 @@ def revoke_api_key(session: Session, key_id: str, *, actor: str) -> tuple[ApiKey
     return ApiKeyInfo.of(row), True
 
 
+_KEYS = ApiKeyRow.__table__
+
+
 def authenticate(session: Session, token: str) -> ApiKeyInfo | None:
     """The active key whose token this is, or None."""
     if not token.startswith(TOKEN_PREFIX) or len(token) > 200:
         return None
-    row = session.execute(select(ApiKeyRow).where(ApiKeyRow.secret_hash == hash_token(token))).scalar_one_or_none()
+    row = session.execute(select(_KEYS.c.id, _KEYS.c.name, _KEYS.c.role, _KEYS.c.created_at, _KEYS.c.revoked_at)
+                          .where(_KEYS.c.secret_hash == hash_token(token))).one_or_none()
     if row is None or row.revoked_at is not None:
         return None
-    return ApiKeyInfo.of(row)
+    return ApiKeyInfo(row.id, row.name, row.role, row.created_at, row.revoked_at)

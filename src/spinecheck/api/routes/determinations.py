@@ -16,9 +16,9 @@ from ...errors import InputError, NotFound, SpinecheckError
 from ...models import Outcome, Request as ReviewRequest
 from ...policy import load_policy
 from ...review import parse_request, review
-from ...store import Store, get_determination, list_determinations, submit
-from ...store.canonical import canonical_json
-from ...store.determinations import StoredDetermination, record_access
+from ...store import get_determination, list_determinations, submit
+from ...store.canonical import ordered_json
+from ...store.determinations import StoredDetermination, record_access, result_text
 from ..deps import ReaderKey, ReviewerKey, StoreDep, SubmitterKey
 from ..problems import ApiError, responses
 from ..render import dumps, stored_json, submission_json, summary_dict
@@ -63,7 +63,7 @@ def parse_body(body: bytes, content_type: str | None, what: str = "one request")
     except ValueError as exc:  # NaN / Infinity
         raise InputError(str(exc), where="request", code="invalid_json") from None
     try:
-        canonical_json(data).encode("utf-8")
+        ordered_json(data).encode("utf-8")
     except UnicodeEncodeError:
         raise InputError("the JSON contains an unpaired surrogate escape (\\ud800-\\udfff); send valid Unicode text",
                          where="request", code="invalid_unicode") from None
@@ -236,7 +236,7 @@ def replay(determination_id: ID, key: ReviewerKey, store: StoreDep, request: Req
         raise ApiError(409, "replay_failed", f"the stored request cannot be evaluated under the current version of "
                        f"{found.policy_id}: {exc.one_line()}", where="policy") from None
     same_version = policy.content_hash == found.policy_hash
-    reproduced = (found.result_json == canonical_json(current)) if same_version else None
+    reproduced = (found.result_json == result_text(current)) if same_version else None
     changes = _changes(stored, current)
     if same_version:
         message = (f"re-evaluated with the original version of {found.policy_id} ({found.policy_version}, unchanged): "

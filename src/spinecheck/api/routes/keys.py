@@ -64,7 +64,9 @@ def list_keys(key: AdminKey, store: StoreDep) -> Response:
 @router.post("/{key_id}/revoke", summary="Revoke a key (idempotent)",
              responses={200: {"model": ApiKeyOut, "description": "The revoked key"},
                         **responses(401, 403, 404, 413, 422, 503)})
-def revoke_key(key_id: Annotated[str, Path(pattern=r"^[A-Za-z0-9_-]{1,64}$")], key: AdminKey, store: StoreDep) -> Response:
+def revoke_key(key_id: Annotated[str, Path(pattern=r"^[A-Za-z0-9_-]{1,64}$")], key: AdminKey, store: StoreDep,
+               request: Request) -> Response:
     with store.write() as session:
         info, _ = revoke_api_key(session, key_id, actor=key.id)
+    request.app.state.key_cache.clear()  # effective at once in this process
     return _json(key_dict(info))

@@ -1,0 +1,72 @@
+"""Text hygiene (same length, offsets preserved) and sentence splitting of real note layouts."""
+
+from __future__ import annotations
+
+import pytest
+
+from spinecheck.errors import InputError
+from spinecheck.models import MAX_NOTE_CHARS
+from spinecheck.notes import load_rules
+from spinecheck.notes.sentences import split
+from spinecheck.notes.text import clean, decode_note_bytes
+
+
+def test_clean_keeps_length_and_neutralises_controls():
+    raw = "Pain\x00 9/10\r\nno\u2013radiation \u00d7 6 wks\u00a0\x0cEnd\rX"
+    out = clean(raw)
+    assert len(out) == len(raw)
+    assert "\x00" not in out and "\r" not in out and "\x0c" not in out
+    assert "x 6 wks" in out and "no-radiation" in out
+
+
+@pytest.mark.parametrize("data, code", [
+    (b"a\x00b", "binary_note"),
+    (b"\xff\xfe bad", "not_utf8"),
+    (b"x\x07y", "control_characters"),
+    (b"a" * (MAX_NOTE_CHARS + 1), "note_too_long"),
+])
+def test_bad_note_files_are_one_line_errors_that_do_not_quote_the_note(data, code):
+    with pytest.raises(InputError) as info:
+        decode_note_bytes(data, "note.txt")
+    assert info.value.code == code
+    assert "\n" not in info.value.one_line()
+    assert "bad" not in info.value.message.replace("bad byte", "")
+
+
+def test_utf8_with_bom_and_tabs_is_fine():
+    assert decode_note_bytes("\ufeffPain:\tnone".encode("utf-8"), "n") == "Pain:\tnone"
+
+
+def texts(note):
+    rules = load_rules()
+    text = clean(note)
+    return [(s.section, text[s.start:s.end]) for s in split(text, rules.headers)]
+
+
+def test_abbreviations_do_not_end_sentences():
+    out = texts("Seen by Dr. Smith, e.g. for PT. Pain improved approx. 50%. No red flags.")
+    assert [t for _, t in out] == ["Seen by Dr. Smith, e.g. for PT.", "Pain improved approx. 50%.", "No red flags."]
+
+
+def test_headers_set_sections_and_inline_headers_end_with_their_block():
+    out = texts("HPI: back pain x 3 mo.\nPMH: prostate cancer 2015.\nExam: SLR neg.\n\nASSESSMENT AND PLAN:\nMRI lumbar spine.")
+    assert out == [("hpi", "back pain x 3 mo."), ("pmh", "prostate cancer 2015."), ("exam", "SLR neg."),
+                   ("assessment_plan", "MRI lumbar spine.")]
+
+
+def test_bullets_and_columns_are_separate_sentences():
+    out = texts("Red flags:\n- no fever\n- no weight loss\nFever: No      Saddle anesthesia: No")
+    assert [t for _, t in out] == ["Red flags:", "no fever", "no weight loss", "Fever: No", "Saddle anesthesia: No"]
+
+
+def test_hard_wrapped_faxed_lines_are_joined():
+    note = ("I am writing in support of a CT of the lumbar spine for my patient, a 68-year-old woman with\n"
+            "low back pain and right sciatica since the beginning of September.")
+    assert len(texts(note)) == 1
+
+
+def test_offsets_point_into_the_original_text():
+    note = "CC: low back pain\x07.\n\nNo saddle anesthesia."
+    rules = load_rules()
+    for s in split(clean(note), rules.headers):
+        assert clean(note)[s.start:s.end] == note[s.start:s.end].replace("\x07", " ")

@@ -1,0 +1,105 @@
+"""Value parsers: durations, dates, pain scores, strength and reflex grades, levels, ages."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from spinecheck.notes import values as V
+
+ON = dt.date(2026, 10, 1)
+
+
+def durations(text):
+    return [(d.raw, d.days, ago) for d, ago in V.find_durations(text)]
+
+
+@pytest.mark.parametrize("text, raw, days", [
+    ("PT x 8 wks", "8 weeks", 56),
+    ("for three months", "3 months", 3 * 365.2425 / 12),
+    ("x6wk", "6 weeks", 42),
+    ("6/52", "6 weeks", 42),
+    ("six-week course", "6 weeks", 42),
+    ("a month and a half", "1.5 months", 1.5 * 365.2425 / 12),
+    ("2 months and 1 week", "2 months 1 week", 2 * 365.2425 / 12 + 7),
+    ("over the past 2 months", "2 months", 2 * 365.2425 / 12),
+    ("for 10 days", "10 days", 10),
+])
+def test_duration_forms(text, raw, days):
+    found = durations(text)
+    assert found and found[0][0] == raw and found[0][1] == pytest.approx(days)
+
+
+def test_duration_range_takes_the_lower_bound_and_says_so():
+    (d, _), = V.find_durations("approx 6-8 wks")
+    assert d.raw == "6 weeks" and "lower bound" in d.note
+
+
+def test_almost_is_one_day_short_and_less_than_is_no_value():
+    (d, _), = V.find_durations("almost 6 weeks")
+    assert d.days == 41
+    assert V.find_durations("less than 6 weeks") == []
+
+
+def test_frequencies_are_not_durations():
+    assert durations("3 times a week for 6 weeks") == [("6 weeks", 42.0, False)]
+    assert durations("2x/wk x 8 wks")[0][0] == "8 weeks"
+
+
+def test_ago_is_marked():
+    assert durations("started 3 weeks ago") == [("3 weeks", 21.0, True)]
+
+
+def dates(text, on=ON):
+    return [(d.earliest, d.latest, d.precision) for d in V.find_dates(text, on)]
+
+
+@pytest.mark.parametrize("text, day", [
+    ("on 08/15/2026", dt.date(2026, 8, 15)),
+    ("2026-08-15", dt.date(2026, 8, 15)),
+    ("Aug 5, 2026", dt.date(2026, 8, 5)),
+    ("since August 24", dt.date(2026, 8, 24)),
+    ("seen on 9/28", dt.date(2026, 9, 28)),
+    ("yesterday", dt.date(2026, 9, 30)),
+    ("2 weeks ago", dt.date(2026, 9, 17)),
+])
+def test_exact_dates(text, day):
+    assert dates(text)[0][:2] == (day, day)
+
+
+def test_month_and_year_precision_and_the_most_recent_occurrence():
+    assert dates("since August") == [(dt.date(2026, 8, 1), dt.date(2026, 8, 31), "month")]
+    assert dates("in November") == [(dt.date(2025, 11, 1), dt.date(2025, 11, 30), "month")]
+    assert dates("in 2019") == [(dt.date(2019, 1, 1), dt.date(2019, 12, 31), "year")]
+    assert dates("early September")[0][1] == dt.date(2026, 9, 10)
+
+
+def test_scores_and_grades_are_not_dates():
+    assert dates("pain 9/10, EHL 4/5") == []
+    assert dates("she may need PT") == []
+
+
+def test_pain_scores():
+    found = V.find_pain("pain 9/10; leg 8-9/10; VAS 7")
+    assert [n.value for n in found] == [9, 8, 7]
+    assert "lower bound" in found[1].note
+
+
+def test_strength_grades():
+    found = V.find_strength("EHL 4-/5, DF 3/5, quad 4+/5, 5/5 elsewhere; pain 9/10")
+    assert [n.value for n in found] == [3.5, 3, 4, 5]
+    assert "below 4" in found[0].note
+
+
+def test_reflex_grades():
+    assert [n.value for n in V.find_reflex("patellar 2+, Achilles absent, biceps 1+, 3+ brisk")] == [2, 0, 1, 3, 3]
+
+
+def test_levels_map_to_regions():
+    found = V.find_levels("L4-5, L5-S1, C5/6, T12, S1 root, C9")
+    assert [sorted(lv.regions) for lv in found] == [["lumbar"], ["lumbar"], ["cervical"], ["thoracic"], ["lumbar"]]
+
+
+def test_ages():
+    assert [n.value for n in V.find_ages("58-year-old woman; 62M; age 45; 45 yo")] == [58, 45, 45]
