@@ -64,6 +64,7 @@ class Evidence(BaseModel):
     text: str | None = None
     sentence: str | None = None
     assertion: str | None = None
+    note: str | None = None  # how a value was read, e.g. the lower bound of a range
 
 
 class TraceNode(BaseModel):
