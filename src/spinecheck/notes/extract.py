@@ -30,6 +30,12 @@ _MAY_HAVE_DATE = re.compile(
 REMOTE_DAYS = 365
 
 
+# A complaint said to persist ("persistent", "ongoing", "still") before "after/since <event> <date>"
+# is current: the old date belongs to the event, not to the complaint.
+_ONGOING = re.compile(r"\b(?:persistent|persisting|ongoing|continu\w*|still|recurrent|current(?:ly)?)\b", re.I)
+_DATES_OTHER_EVENT = re.compile(r"\b(?:after|since|following)\b", re.I)
+
+
 @dataclass
 class Mention:
     concept: CompiledConcept
@@ -179,9 +185,12 @@ class _Reader:
     def remote_date(self, si: int, a: int, b: int) -> bool:
         """A date in the mention's clause lies more than a year before the request date."""
         lo, hi = self.clause(si, a, b)
+        ongoing = _ONGOING.search(self.text, lo, a) is not None
         for d in self.dates(si):
             if d.start < lo or d.end > hi:
                 continue
+            if ongoing and d.start >= b and _DATES_OTHER_EVENT.search(self.text, b, d.start):
+                continue  # "persistent pain after a fusion in 2023": the date is the fusion's
             if re.search(r"(?:since|from|starting|started|began|beginning)\s*$", self.text[max(lo, d.start - 12):d.start], re.I):
                 continue
             if (self.on - d.latest).days > REMOTE_DAYS:
