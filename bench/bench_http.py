@@ -54,6 +54,15 @@ NOTE = (
 )
 
 
+def server_stack() -> str:
+    """The event loop and HTTP parser uvicorn picks ("auto") in this environment."""
+    import importlib.util
+
+    loop = "uvloop" if importlib.util.find_spec("uvloop") else "asyncio"
+    http = "httptools" if importlib.util.find_spec("httptools") else "h11"
+    return f"{loop} + {http}"
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -182,8 +191,8 @@ def main() -> None:
                 raise SystemExit("server did not start:\n" + (Path(tmp.name) / "server.log").read_text()[-2000:])
             time.sleep(0.2)
         load = os.getloadavg()
-        print(f"spinecheck HTTP bench: {os.cpu_count()} CPUs, load average {load[0]:.1f}; server: uvicorn, "
-              f"{args.workers} worker(s), {url.split(':')[0]}; {args.seconds:.0f} s per level")
+        print(f"spinecheck HTTP bench: {os.cpu_count()} CPUs, load average {load[0]:.1f}; server: uvicorn "
+              f"({server_stack()}), {args.workers} worker(s), {url.split(':')[0]}; {args.seconds:.0f} s per level")
         workloads = {"structured": STRUCTURED, "note~250w": {**STRUCTURED, "note": NOTE}}
         print(f"note: {len(NOTE.split())} words")
         results = {}
