@@ -103,6 +103,12 @@ class CompiledPolicy:
         self.group_only_facts = self._group_only_facts()
         self.templates = [self._template(n) for n in self.nodes]
         self.leaves_under: dict[int, tuple[int, ...]] = {}
+        self._leaf_getters: dict[int, Callable[[list[Any]], tuple[Any, ...]]] = {}
+        self._own_leaf_getters: dict[int, Callable[[list[Any]], tuple[Any, ...]]] = {}
+        # a scenario gate: a group or a fact that a blanket statement answers
+        self.fact_ruler = {name: f.ruled_out_by for name, f in policy.facts.items() if f.ruled_out_by}
+        self.is_gate = tuple(bool(n.ruled_out_by or (n.kind == "fact" and self.fact_ruler.get(n.fact or "")))
+                             for n in self.nodes)
         self._plans: dict[str, CodePlan] = {}
         self.pathways_for: dict[str, list[int]] = {}
         for i, p in enumerate(policy.pathways):
@@ -242,6 +248,14 @@ class CompiledPolicy:
                 fns[k](env)
             stack.extend(nodes[k].children)
 
+    def fill_leaves(self, env: Env, idx: int) -> None:
+        """Evaluate every leaf criterion under ``idx`` (see ``leaves``) that short-circuiting
+        skipped: enough to count what is met, cheaper than ``force``."""
+        out, fns = env.out, self.fns
+        for k in self.leaves(idx):
+            if out[k] is UNSET:
+                fns[k](env)
+
     def plan(self, cpt: str) -> "CodePlan":
         """What concerns requests for ``cpt``: its notes, redirects, exclusions and pathways."""
         found = self._plans.get(cpt)
@@ -334,6 +348,34 @@ class CompiledPolicy:
                 found = tuple(seen)
             self.leaves_under[idx] = found
         return found
+
+    def leaf_values(self, idx: int, out: list[Any]) -> tuple[Any, ...]:
+        """The values in ``out`` of the leaf criteria under ``idx`` (see ``leaves``)."""
+        getter = self._leaf_getters.get(idx)
+        if getter is None:
+            getter = self._leaf_getters[idx] = _picker(self.leaves(idx))
+        return getter(out)
+
+    def own_leaf_values(self, idx: int, out: list[Any]) -> tuple[Any, ...]:
+        """Like ``leaf_values``, leaving out leaves that test a derived fact (age, sex, the
+        requested code): what the case's own facts can meet."""
+        getter = self._own_leaf_getters.get(idx)
+        if getter is None:
+            facts = self.policy.facts
+            own = tuple(k for k in self.leaves(idx)
+                        if not (self.nodes[k].fact and facts[self.nodes[k].fact or ""].derived))
+            getter = self._own_leaf_getters[idx] = _picker(own)
+        return getter(out)
+
+
+def _picker(idxs: tuple[int, ...]) -> Callable[[list[Any]], tuple[Any, ...]]:
+    """A function returning the values at ``idxs`` of a list, as a tuple (one C call)."""
+    if len(idxs) > 1:
+        return operator.itemgetter(*idxs)
+    if idxs:
+        only = idxs[0]
+        return lambda out: (out[only],)
+    return lambda out: ()
 
 
 def _leaf_test(node: CNode, policy: Policy) -> Callable[[Env], Any]:
