@@ -244,7 +244,7 @@ def determine(policy: Policy, request_id: str, cpt: str, request_date: dt.date, 
     open_ = [i for i, v in path_values if v is None]
     if open_:
         closeness = _Closeness(c, env)
-        open_ = _most_relevant(c, env, open_, _implied(facts), closeness)
+        open_ = _most_relevant(c, env, open_, facts, closeness)
         # the lead: pathways tied for closest, and the others of their sections
         top = closeness(open_[0])
         sections = {_section(policy.pathways[i].cite) for i in open_ if closeness(i) == top}
@@ -263,7 +263,7 @@ def determine(policy: Policy, request_id: str, cpt: str, request_date: dt.date, 
     explain = [("exclusion", i, True) for i, v in exclusion_values
                if v is True and policy.exclusions[i].applies == "when_no_pathway_met"]
     if path_values:
-        best = _most_relevant(c, env, [i for i, _ in path_values], _implied(facts), _Closeness(c, env))[0]
+        best = _most_relevant(c, env, [i for i, _ in path_values], facts, _Closeness(c, env))[0]
         p = policy.pathways[best]
         c.force(env, c.pathway_roots[best])  # the reasons are read off its complete trace
         failing = _failing_texts(c, env, c.pathway_roots[best])
@@ -322,10 +322,6 @@ def _blocks(c: CompiledPolicy, env: Env, item: Any, root: int | None) -> bool:
         return True
     c.force(env, root)  # "when_suggested": some criterion of it is known to hold
     return True in c.leaf_values(root, env.out)
-
-
-def _implied(facts: FactSet) -> frozenset[str]:
-    return frozenset(n for n, fv in facts.provenance.items() if fv.source == "implied")
 
 
 def _some(items: list[str], shown: int = 5) -> str:
@@ -457,50 +453,56 @@ def _failing_texts(c: CompiledPolicy, env: Env, root: int) -> list[str]:
     return list(dict.fromkeys(reasons(root)))
 
 
-def _only_ruled_out_groups(c: CompiledPolicy, env: Env, root: int, implied: frozenset[str],
-                           memo: dict[tuple[int, Any], bool]) -> bool:
-    """True when every reason ``root`` is not met (false or unknown) is a group or fact that a
-    blanket statement rules out ("no red flags", "nothing else going on"): the pathway's own
-    condition is simply absent, so it is a poor explanation of the result. ``memo`` keeps the
-    answers for subtrees shared between pathways (per evaluation state)."""
-    out, nodes = env.out, c.nodes
-    status = out[root]
+class _RuledOut:
+    """Which pathways are not met only because a blanket statement rules their condition out
+    ("no red flags", "nothing else going on"): the pathway's own condition is simply absent, so
+    it is a poor explanation of the result. Memoized per evaluation state (subtrees shared
+    between pathways are checked once)."""
 
-    def check(idx: int) -> bool:
+    def __init__(self, c: CompiledPolicy, env: Env, facts: FactSet):
+        self.nodes, self.out, self.provenance = c.nodes, env.out, facts.provenance
+        self.memo: dict[tuple[int, Any], bool] = {}
+
+    def only_ruled_out(self, root: int) -> bool:
+        """True when every reason ``root`` is not met (false or unknown) is a group or fact
+        that a blanket statement rules out."""
+        status = self.out[root]
+        return status is not True and self._check(root, status)
+
+    def _check(self, idx: int, status: Any) -> bool:
         key = (idx, status)
-        found = memo.get(key)
-        if found is not None:
-            return found
-        node = nodes[idx]
-        if node.ruled_out_by:
-            found = True
-        elif node.kind == "fact":
-            found = node.fact in implied
-        elif node.kind == "not":
-            found = False
-        elif node.kind == "any":
-            found = all(out[k] is True or check(k) for k in node.children)
-        else:
-            kids = [k for k in node.children if out[k] is status]
-            found = bool(kids) and all(check(k) for k in kids)
-        memo[key] = found
+        found = self.memo.get(key)
+        if found is None:
+            node, out = self.nodes[idx], self.out
+            if node.ruled_out_by:
+                found = True
+            elif node.kind == "fact":
+                fv = self.provenance.get(node.fact or "")
+                found = fv is not None and fv.source == "implied"
+            elif node.kind == "not":
+                found = False
+            elif node.kind == "any":
+                found = all(out[k] is True or self._check(k, status) for k in node.children)
+            else:
+                kids = [k for k in node.children if out[k] is status]
+                found = bool(kids) and all(self._check(k, status) for k in kids)
+            self.memo[key] = found
         return found
 
-    return status is not True and check(root)
 
-
-def _most_relevant(c: CompiledPolicy, env: Env, candidates: list[int], implied: frozenset[str],
+def _most_relevant(c: CompiledPolicy, env: Env, candidates: list[int], facts: FactSet,
                    closeness: _Closeness) -> list[int]:
     """``candidates`` ordered by how well each explains a pend or not_met, best first: a
     pathway whose condition is present before one that a blanket statement rules out, then
     more criteria met by the case's own facts, then a larger share met, then policy order.
     ``closeness`` must be fresh: it is consulted only after the ranked pathways are completed."""
-    memo: dict[tuple[int, Any], bool] = {}
-    present = [i for i in candidates if not _only_ruled_out_groups(c, env, c.pathway_roots[i], implied, memo)]
+    ruled_out = _RuledOut(c, env, facts)
+    roots = c.pathway_roots
+    present = [i for i in candidates if not ruled_out.only_ruled_out(roots[i])]
     ranked = present or list(candidates)
     for i in ranked:
-        if env.out[c.pathway_roots[i]] is False:  # complete the criteria short-circuiting skipped
-            c.fill_leaves(env, c.pathway_roots[i])
+        if env.out[roots[i]] is False:  # complete the criteria short-circuiting skipped
+            c.fill_leaves(env, roots[i])
     closeness.memo.clear()
     ranked.sort(key=lambda i: (*closeness(i), -i), reverse=True)
     return ranked + [i for i in candidates if i not in ranked]
@@ -540,9 +542,8 @@ def _suggestions(c: CompiledPolicy, env: Env, cpt: str) -> list[tuple[str, int, 
     dependent = c.code_dependent_set
     known = env.facts.keys()  # the same facts in every state (only request_* values differ)
     out: dict[str, tuple[int, Env]] = {}
-    for i, p in enumerate(policy.pathways):
-        if not c.pathway_required[i] <= known:
-            continue
+    for i in c.pathways_with_required(known):
+        p = policy.pathways[i]
         root = c.pathway_roots[i]
         shared = root not in dependent
         if shared and value(env, root) is not True:
