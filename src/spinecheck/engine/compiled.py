@@ -115,6 +115,7 @@ class CompiledPolicy:
         self.is_gate = tuple(bool(n.ruled_out_by or (n.kind == "fact" and self.fact_ruler.get(n.fact or "")))
                              for n in self.nodes)
         self._plans: dict[str, CodePlan] = {}
+        self.pathway_section = tuple(p.cite.split("#", 1)[0] for p in policy.pathways)
         self.pathways_for: dict[str, list[int]] = {}
         for i, p in enumerate(policy.pathways):
             for code in p.cpt:

@@ -247,9 +247,10 @@ def determine(policy: Policy, request_id: str, cpt: str, request_date: dt.date, 
         open_ = _most_relevant(c, env, open_, facts, closeness)
         # the lead: pathways tied for closest, and the others of their sections
         top = closeness(open_[0])
-        sections = {_section(policy.pathways[i].cite) for i in open_ if closeness(i) == top}
-        open_.sort(key=lambda i: _section(policy.pathways[i].cite) not in sections)  # stable
-        leading = [i for i in open_ if _section(policy.pathways[i].cite) in sections]
+        section = c.pathway_section
+        sections = {section[i] for i in open_ if closeness(i) == top}
+        open_.sort(key=lambda i: section[i] not in sections)  # stable
+        leading = [i for i in open_ if section[i] in sections]
         missing = _missing(c, env, [c.pathway_roots[i] for i in open_], lead=len(leading))
         entries = [("pathway", i, i in leading) for i, _ in path_values]
         return result("pend", policy.pathways[open_[0]].cite,
@@ -287,10 +288,6 @@ def determine(policy: Policy, request_id: str, cpt: str, request_date: dt.date, 
     elif suggested:
         summary += f" The policy supports {', '.join(suggested)} for this case."
     return result("not_met", guideline, summary, suggested=suggested, entries=entries)
-
-
-def _section(cite: str) -> str:
-    return cite.split("#", 1)[0]
 
 
 class _Closeness:
@@ -340,7 +337,7 @@ def _missing(c: CompiledPolicy, env: Env, roots: list[int], lead: int = 1) -> li
     relevant) the gate is asked as such ("was there trauma?"); for the others one blanket
     question ("does the record exclude what it does not mention?") stands for all of them."""
     names: dict[str, None] = {}
-    seen: set[tuple[int, bool]] = set()
+    seen: dict[bool, set[int]] = {True: set(), False: set()}  # by specific
     catalog = c.policy.facts
     facts, out, nodes, fact_ruler = env.facts, env.out, c.nodes, c.fact_ruler
     gates = _Gates(c, out)
@@ -350,9 +347,10 @@ def _missing(c: CompiledPolicy, env: Env, roots: list[int], lead: int = 1) -> li
         names[name if specific or not ruler or ruler in facts else ruler] = None
 
     def walk(idx: int, specific: bool) -> None:
-        if out[idx] is not None or (idx, specific) in seen:
+        visited = seen[specific]
+        if out[idx] is not None or idx in visited:
             return
-        seen.add((idx, specific))
+        visited.add(idx)
         node = nodes[idx]
         ruler = node.ruled_out_by
         if ruler and ruler not in facts and not gates.has_true_leaf(idx):
@@ -401,16 +399,16 @@ class _Gates:
         """The open scenario gates that must hold for ``idx`` to hold (e.g. "is there a
         deformity?"), found through `all` nodes and through `any` nodes whose every open
         branch is gated."""
+        out = self.out
+        if out[idx] is not None:
+            return ()
+        if self.c.is_gate[idx]:
+            return (idx,)
         found = self._open.get(idx)
         if found is None:
-            c, out = self.c, self.out
-            node = c.nodes[idx]
+            node = self.c.nodes[idx]
             found = ()
-            if out[idx] is not None:
-                pass
-            elif c.is_gate[idx]:
-                found = (idx,)
-            elif node.kind == "all":
+            if node.kind == "all":
                 found = tuple(g for k in node.children for g in self.open_gates(k))
             elif node.kind == "any":
                 parts = [self.open_gates(k) for k in node.children if out[k] is None]
