@@ -94,6 +94,15 @@ def gather_facts(request: Request, policy: Policy, catalog: dict[str, FactDef] |
     if reader is not None and request.note is not None:
         facts = reader(request.note, request)
     apply_icd10(request.icd10, facts)
+    _put_structured(request, catalog, facts)
+    _apply_blanket_negatives(facts, catalog)
+    _derive(request, policy, facts)
+    return facts
+
+
+def _put_structured(request: Request, catalog: dict[str, FactDef], facts: FactSet) -> None:
+    """The structured answers of the request, normalized; they win over note and codes."""
+    provenance, values = facts.provenance, facts.values
     for name, raw in request.facts.items():
         fact = catalog.get(name)
         if fact is None or fact.derived:
@@ -103,58 +112,97 @@ def gather_facts(request: Request, policy: Policy, catalog: dict[str, FactDef] |
             raise InputError(f"'{name}' lies after the request date; past dates only", where=f"facts.{name}", code="impossible_date")
         if facts.conflicts:  # a structured answer settles a conflict found in the note
             facts.conflicts = [c for c in facts.conflicts if c.get("fact") != name]
-        facts.put(name, FactValue(value, "request.facts", ({"source": "request.facts", "field": f"facts.{name}"},), raw))
-    _apply_blanket_negatives(facts, catalog)
-    _derive(request, policy, facts)
-    return facts
+        provenance[name] = FactValue(value, "request.facts", _structured_evidence(name), raw)
+        if value is None:
+            values.pop(name, None)
+        else:
+            values[name] = value
+
+
+_STRUCTURED_EVIDENCE: dict[str, tuple[dict[str, Any], ...]] = {}
+
+
+def _structured_evidence(name: str) -> tuple[dict[str, Any], ...]:
+    """The evidence of a structured answer (shared: evidence is only ever read and copied)."""
+    found = _STRUCTURED_EVIDENCE.get(name)
+    if found is None:
+        found = _STRUCTURED_EVIDENCE[name] = ({"source": "request.facts", "field": f"facts.{name}"},)
+    return found
 
 
 def _apply_blanket_negatives(facts: FactSet, catalog: dict[str, FactDef]) -> None:
     """A documented blanket statement (e.g. no other spine conditions) answers 'no' for each
     fact it covers that nothing else answered; conflicts and explicit answers are left alone."""
     index = _blanket_index(id(catalog), catalog)
-    rulers = [r for r in index if facts.values.get(r) is True]
+    values = facts.values
+    rulers = [r for r in index if values.get(r) is True]
     if not rulers:
         return
+    provenance = facts.provenance
     conflicted = {c.get("fact") for c in facts.conflicts}
     for ruler in rulers:
-        evidence = ({"source": "derived", "field": f"facts.{ruler}"},)
-        for name, value, shown in index[ruler]:
-            if name not in facts.provenance and name not in conflicted:
-                facts.put(name, FactValue(value, "implied", evidence, shown))
+        implied = [(name, fv) for name, fv in index[ruler] if name not in provenance and name not in conflicted]
+        provenance.update(implied)
+        values.update((name, fv.value) for name, fv in implied)  # absent values are never None
 
 
-_BLANKETS: dict[int, dict[str, tuple[tuple[str, Any, Any], ...]]] = {}
+_BLANKETS: dict[int, dict[str, tuple[tuple[str, FactValue], ...]]] = {}
 
 
-def _blanket_index(key: int, catalog: dict[str, FactDef]) -> dict[str, tuple[tuple[str, Any, Any], ...]]:
-    """ruler fact -> (fact, absent value, display value) for every fact it can rule out."""
+def _blanket_index(key: int, catalog: dict[str, FactDef]) -> dict[str, tuple[tuple[str, FactValue], ...]]:
+    """ruler fact -> (fact, its implied absent value) for every fact it can rule out."""
     found = _BLANKETS.get(key)
     if found is None:
-        grouped: dict[str, list[tuple[str, Any, Any]]] = {}
+        grouped: dict[str, list[tuple[str, FactValue]]] = {}
         for name, fact in catalog.items():
             if fact.ruled_out_by:
                 value = fact.absent()
+                if value is None:  # pragma: no cover - the schema requires an absent value
+                    raise ValueError(f"fact '{name}' is ruled out by '{fact.ruled_out_by}' but has no absent value")
                 shown = sorted(value) if isinstance(value, frozenset) else value
-                grouped.setdefault(fact.ruled_out_by, []).append((name, value, shown))
+                evidence = ({"source": "derived", "field": f"facts.{fact.ruled_out_by}"},)
+                grouped.setdefault(fact.ruled_out_by, []).append((name, FactValue(value, "implied", evidence, shown)))
         found = _BLANKETS[key] = {r: tuple(v) for r, v in grouped.items()}
     return found
 
 
 def _derive(request: Request, policy: Policy, facts: FactSet) -> None:
     birth, on = request.patient.birth_date, request.date
-    code = policy.codes.get(request.cpt)
-    derived: dict[str, tuple[Any, str]] = {
-        "patient_age": (float(completed_years(birth, on)), "patient.birth_date"),
-        "patient_age_months": (float(completed_months(birth, on)), "patient.birth_date"),
-        "patient_sex": (request.patient.sex, "patient.sex"),
-    }
-    if code is not None:
-        derived["request_region"] = (code.region, "cpt")
-        derived["request_modality"] = (code.modality, "cpt")
-        derived["request_contrast"] = (code.contrast, "cpt")
-    for name, (value, field) in derived.items():
-        facts.put(name, FactValue(value, "derived", ({"source": "derived", "field": field},), value))
+    years, months = float(completed_years(birth, on)), float(completed_months(birth, on))
+    derived = [
+        ("patient_age", FactValue(years, "derived", _AGE_EVIDENCE, years)),
+        ("patient_age_months", FactValue(months, "derived", _AGE_EVIDENCE, months)),
+        *_constant_derived(policy, request.cpt, request.patient.sex),
+    ]
+    provenance, values = facts.provenance, facts.values
+    for name, fv in derived:
+        provenance[name] = fv
+        if fv.value is None:
+            values.pop(name, None)
+        else:
+            values[name] = fv.value
+
+
+_AGE_EVIDENCE = ({"source": "derived", "field": "patient.birth_date"},)
+_CONSTANT_DERIVED: dict[tuple[str, str, str], tuple[tuple[str, FactValue], ...]] = {}
+
+
+def _constant_derived(policy: Policy, cpt: str, sex: str) -> tuple[tuple[str, FactValue], ...]:
+    """Sex, and the region, modality and contrast of the requested code (when ``policy``
+    governs it), as derived facts: the same for every request with this sex and code."""
+    key = (policy.content_hash, cpt, sex)
+    found = _CONSTANT_DERIVED.get(key)
+    if found is None:
+        code = policy.codes.get(cpt)
+        items: list[tuple[str, Any, str]] = [("patient_sex", sex, "patient.sex")]
+        if code is not None:
+            items += [("request_region", code.region, "cpt"), ("request_modality", code.modality, "cpt"),
+                      ("request_contrast", code.contrast, "cpt")]
+        found = tuple((name, FactValue(value, "derived", ({"source": "derived", "field": field},), value))
+                      for name, value, field in items)
+        if len(_CONSTANT_DERIVED) < 4096:  # bounded: policies x codes x sexes
+            _CONSTANT_DERIVED[key] = found
+    return found
 
 
 def review(request: Request) -> list[Result]:

@@ -197,14 +197,12 @@ def test_blanket_statement_answers_covered_facts_as_absent(run_demo):
 def test_at_least_ago_includes_the_anniversary(demo_catalog):
     import datetime as dt
 
-    from spinecheck.engine.compiled import UNSET, CNode, Env, _leaf_test
+    from spinecheck.engine.compiled import UNSET, CNode, Env, _date_test
 
-    class P:  # the leaf test only reads the policy's catalog
-        facts = demo_catalog
-
+    assert demo_catalog["surgery_date"].type == "date"
     node = CNode(idx=0, id="x", text="x", cite="S-1", kind="fact", children=(), fact="surgery_date",
                  op="at_least_ago", value="12 months")
-    test = _leaf_test(node, P)  # type: ignore[arg-type]
+    test = _date_test(node)
     env = lambda d: Env(facts={"surgery_date": d}, request_date=dt.date(2026, 10, 1), out=[UNSET], cutoffs={})  # noqa: E731
     assert test(env(dt.date(2025, 10, 1))) is True
     assert test(env(dt.date(2025, 10, 2))) is False

@@ -1,8 +1,10 @@
-"""Compile a policy's criteria trees once into flat arrays of closures.
+"""Compile a policy's criteria trees once into flat arrays of generated functions.
 
-Each node gets an index; evaluating writes its truth value into a per-request list at that
-index, so the trace and the open questions are read off afterwards without re-walking YAML
-models. References to definitions are memoized per request through the same list."""
+Each node gets an index and a function (``codegen``); evaluating writes its truth value into a
+per-request list at that index, so the trace and the open questions are read off afterwards
+without re-walking YAML models. References to definitions are memoized per request through the
+same list. Static facts about the trees (leaves, required facts, scenario gates, nodes that
+depend on the requested code) are computed here once per policy."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ import operator
 from dataclasses import dataclass, field
 from typing import Any, Callable, NamedTuple
 
-from .. import logic
+from . import codegen
 from ..policy.durations import date_minus, duration_days, parse_duration
 from ..policy.model import Policy
 from ..policy.schema import Node
@@ -76,7 +78,6 @@ class CompiledPolicy:
     def __init__(self, policy: Policy):
         self.policy = policy
         self.nodes: list[CNode] = []
-        self.fns: list[Fn] = []
         self._def_index: dict[str, int] = {}
         self._pending_refs: list[tuple[int, int, str]] = []
         for name, node in policy.definitions.items():
@@ -88,9 +89,13 @@ class CompiledPolicy:
         self.note_roots = [self._compile_root(n.when) if n.when else None for n in policy.notes]
         self._resolve_refs()
         self.size = len(self.nodes)
+        self.source, self.fns = codegen.generate(
+            self.nodes, constant=self._constant_of, date_test=_date_test,
+            is_date=self._tests_date, unset=UNSET)
         self.definition_nodes = frozenset(self._def_index.values())
         memo: dict[int, frozenset[str]] = {}
         self.pathway_required = [self._required(r, memo) for r in self.pathway_roots]
+        self._index_required()
         # nodes whose result depends on the requested code (its region, modality or contrast):
         # the only ones to re-evaluate when another code is considered for the same case
         request_facts = {"request_region", "request_modality", "request_contrast"}
@@ -103,7 +108,14 @@ class CompiledPolicy:
         self.group_only_facts = self._group_only_facts()
         self.templates = [self._template(n) for n in self.nodes]
         self.leaves_under: dict[int, tuple[int, ...]] = {}
+        self._leaf_getters: dict[int, Callable[[list[Any]], tuple[Any, ...]]] = {}
+        self._own_leaf_getters: dict[int, Callable[[list[Any]], tuple[Any, ...]]] = {}
+        # a scenario gate: a group or a fact that a blanket statement answers
+        self.fact_ruler = {name: f.ruled_out_by for name, f in policy.facts.items() if f.ruled_out_by}
+        self.is_gate = tuple(bool(n.ruled_out_by or (n.kind == "fact" and self.fact_ruler.get(n.fact or "")))
+                             for n in self.nodes)
         self._plans: dict[str, CodePlan] = {}
+        self.pathway_section = tuple(p.cite.split("#", 1)[0] for p in policy.pathways)
         self.pathways_for: dict[str, list[int]] = {}
         for i, p in enumerate(policy.pathways):
             for code in p.cpt:
@@ -118,7 +130,6 @@ class CompiledPolicy:
     def _compile(self, node: Node) -> int:
         idx = len(self.nodes)
         self.nodes.append(None)  # type: ignore[arg-type]
-        self.fns.append(None)  # type: ignore[arg-type]
         children: list[int] = []
         for child in node.children:
             if child.kind == "ref":
@@ -142,79 +153,12 @@ class CompiledPolicy:
             kids[pos] = self._def_index[name]
             self.nodes[idx] = CNode(**{**node.__dict__, "children": tuple(kids)})
         self._pending_refs = []
-        for i, node in enumerate(self.nodes):
-            if self.fns[i] is None:
-                self.fns[i] = self._make_fn(node)
 
-    def _make_fn(self, node: CNode) -> Fn:
-        idx, kids, fns = node.idx, node.children, self.fns
+    def _constant_of(self, node: CNode) -> Any:
+        return _constant(self.policy.facts[node.fact or ""].type, node.value)
 
-        def child_value(env: Env, k: int) -> Any:
-            v = env.out[k]
-            if v is UNSET:
-                v = fns[k](env)
-            return v
-
-        # Combinators stop at the first child that decides them (false for all, true for any);
-        # the children left unevaluated cannot change the result, and `force` fills them in
-        # when a full trace is wanted.
-        # Children that are plain constant tests are evaluated inline (no call per leaf).
-        plan = tuple((k, self._simple_leaf(k)) for k in kids)
-        if node.kind in ("all", "any"):
-            # all: false decides, else unknown if any unknown, else true; any: the mirror image
-            decisive = node.kind == "any"
-            otherwise = not decisive
-
-            def fn(env: Env) -> Any:
-                out, facts = env.out, env.facts
-                unknown = False
-                for k, simple in plan:
-                    v = out[k]
-                    if v is UNSET:
-                        if simple is None:
-                            v = fns[k](env)
-                        else:
-                            x = facts.get(simple[0])
-                            v = out[k] = None if x is None else simple[1](x, simple[2])
-                    if v is decisive:
-                        out[idx] = decisive
-                        return decisive
-                    if v is None:
-                        unknown = True
-                v = None if unknown else otherwise
-                out[idx] = v
-                return v
-        elif node.kind == "not":
-            only = kids[0]
-
-            def fn(env: Env) -> Any:
-                v = logic.not_(child_value(env, only))
-                env.out[idx] = v
-                return v
-        elif node.kind == "at_least":
-            n = node.at_least or 1
-
-            def fn(env: Env) -> Any:
-                v = logic.at_least(n, [child_value(env, k) for k in kids])
-                env.out[idx] = v
-                return v
-        else:
-            test = _leaf_test(node, self.policy)
-
-            def fn(env: Env) -> Any:
-                v = test(env)
-                env.out[idx] = v
-                return v
-        if node.ruled_out_by is None:
-            return fn
-        inner, ruler = fn, node.ruled_out_by
-
-        def ruled(env: Env) -> Any:
-            v = inner(env)
-            if v is None and env.facts.get(ruler) is True:
-                v = env.out[idx] = False
-            return v
-        return ruled
+    def _tests_date(self, node: CNode) -> bool:
+        return self.policy.facts[node.fact or ""].type == "date"
 
     def _template(self, node: CNode) -> dict[str, Any]:
         """The per-node part of a trace entry that does not depend on the request."""
@@ -242,6 +186,14 @@ class CompiledPolicy:
                 fns[k](env)
             stack.extend(nodes[k].children)
 
+    def fill_leaves(self, env: Env, idx: int) -> None:
+        """Evaluate every leaf criterion under ``idx`` (see ``leaves``) that short-circuiting
+        skipped: enough to count what is met, cheaper than ``force``."""
+        out, fns = env.out, self.fns
+        for k in self.leaves(idx):
+            if out[k] is UNSET:
+                fns[k](env)
+
     def plan(self, cpt: str) -> "CodePlan":
         """What concerns requests for ``cpt``: its notes, redirects, exclusions and pathways."""
         found = self._plans.get(cpt)
@@ -258,6 +210,34 @@ class CompiledPolicy:
                                  for i, e in enumerate(p.exclusions) if applies(e.cpt)),
                 pathways=tuple(self.pathways_for.get(cpt, ())),
             )
+        return found
+
+    def _index_required(self) -> None:
+        """Index pathways by one of their required facts (the one fewest pathways require),
+        so that finding those whose required facts are all known skips most of them at once."""
+        uses: dict[str, int] = {}
+        for required in self.pathway_required:
+            for name in required:
+                uses[name] = uses.get(name, 0) + 1
+        keyed: dict[str, list[int]] = {}
+        always: list[int] = []
+        for i, required in enumerate(self.pathway_required):
+            if required:
+                keyed.setdefault(min(required, key=lambda n: (uses[n], n)), []).append(i)
+            else:
+                always.append(i)
+        self._required_keyed = {name: tuple(v) for name, v in keyed.items()}
+        self._required_none = tuple(always)
+
+    def pathways_with_required(self, known: Any) -> list[int]:
+        """Pathways, in policy order, whose required facts are all in ``known`` (the only ones
+        that can be true)."""
+        required = self.pathway_required
+        found = list(self._required_none)
+        for name, idxs in self._required_keyed.items():
+            if name in known:
+                found.extend(i for i in idxs if required[i] <= known)
+        found.sort()
         return found
 
     def _group_only_facts(self) -> frozenset[str]:
@@ -290,16 +270,6 @@ class CompiledPolicy:
                 seen.add(k)
                 stack.extend(self.nodes[k].children)
         return seen
-
-    def _simple_leaf(self, k: int) -> tuple[str, Callable[[Any, Any], bool], Any] | None:
-        """(fact, comparison, constant) for a leaf that compares a fact with a constant."""
-        node = self.nodes[k]
-        if node.kind != "fact" or node.value_fact or node.ruled_out_by:
-            return None
-        fact = self.policy.facts[node.fact or ""]
-        if fact.type == "date":
-            return None
-        return fact.name, _COMPARE[node.op or "eq"], _constant(fact.type, node.value)
 
     def _required(self, idx: int, memo: dict[int, frozenset[str]]) -> frozenset[str]:
         """Facts that must be known for node ``idx`` to be true (a cheap bound: when one is
@@ -335,46 +305,51 @@ class CompiledPolicy:
             self.leaves_under[idx] = found
         return found
 
+    def leaf_values(self, idx: int, out: list[Any]) -> tuple[Any, ...]:
+        """The values in ``out`` of the leaf criteria under ``idx`` (see ``leaves``)."""
+        getter = self._leaf_getters.get(idx)
+        if getter is None:
+            getter = self._leaf_getters[idx] = _picker(self.leaves(idx))
+        return getter(out)
 
-def _leaf_test(node: CNode, policy: Policy) -> Callable[[Env], Any]:
-    fact = policy.facts[node.fact or ""]
-    name, op, other = fact.name, node.op, node.value_fact
-    ftype = fact.type
+    def own_leaf_values(self, idx: int, out: list[Any]) -> tuple[Any, ...]:
+        """Like ``leaf_values``, leaving out leaves that test a derived fact (age, sex, the
+        requested code): what the case's own facts can meet."""
+        getter = self._own_leaf_getters.get(idx)
+        if getter is None:
+            facts = self.policy.facts
+            own = tuple(k for k in self.leaves(idx)
+                        if not (self.nodes[k].fact and facts[self.nodes[k].fact or ""].derived))
+            getter = self._own_leaf_getters[idx] = _picker(own)
+        return getter(out)
 
-    if other is not None:
-        def rhs(env: Env) -> Any:
-            return env.facts.get(other)
-    else:
-        const = _constant(ftype, node.value)
 
-        def rhs(env: Env) -> Any:
-            return const
+def _picker(idxs: tuple[int, ...]) -> Callable[[list[Any]], tuple[Any, ...]]:
+    """A function returning the values at ``idxs`` of a list, as a tuple (one C call)."""
+    if len(idxs) > 1:
+        return operator.itemgetter(*idxs)
+    if idxs:
+        only = idxs[0]
+        return lambda out: (out[only],)
+    return lambda out: ()
 
-    if ftype == "date":
-        parts = tuple(sorted(parse_duration(node.value)[1].items()))
-        def test(env: Env) -> Any:
-            x = env.facts.get(name)
-            if x is None:
-                return None
-            moment = dt.datetime.combine(x, dt.time())
-            cutoff = env.cutoff(parts)
-            if op == "within_last":  # on or after the cutoff, and not in the future
-                return cutoff <= moment and x <= env.request_date
-            if op == "at_least_ago":  # on or before the cutoff (the anniversary counts)
-                return moment <= cutoff
-            return moment < cutoff  # more_than_ago: strictly before the cutoff
-        return test
 
-    compare = _COMPARE[op or "eq"]
+def _date_test(node: CNode) -> Callable[[Env], Any]:
+    """The test of a date fact against a span back from the request date (calendar months)."""
+    name, op = node.fact, node.op
+    parts = tuple(sorted(parse_duration(node.value)[1].items()))
 
     def test(env: Env) -> Any:
         x = env.facts.get(name)
         if x is None:
             return None
-        y = rhs(env)
-        if y is None:
-            return None
-        return compare(x, y)
+        moment = dt.datetime.combine(x, dt.time())
+        cutoff = env.cutoff(parts)
+        if op == "within_last":  # on or after the cutoff, and not in the future
+            return cutoff <= moment and x <= env.request_date
+        if op == "at_least_ago":  # on or before the cutoff (the anniversary counts)
+            return moment <= cutoff
+        return moment < cutoff  # more_than_ago: strictly before the cutoff
     return test
 
 
@@ -387,19 +362,3 @@ def _constant(ftype: str, value: Any) -> Any:
     if isinstance(value, list):
         return frozenset(value)
     return value
-
-
-_COMPARE: dict[str, Callable[[Any, Any], bool]] = {
-    "eq": operator.eq,
-    "ne": operator.ne,
-    "gt": operator.gt,
-    "ge": operator.ge,
-    "lt": operator.lt,
-    "le": operator.le,
-    "in": lambda x, y: x in y,
-    "not_in": lambda x, y: x not in y,
-    "has": lambda x, y: y in x,
-    "has_any": lambda x, y: not x.isdisjoint(y),
-    "has_all": lambda x, y: y <= x,
-    "has_none": lambda x, y: x.isdisjoint(y),
-}

@@ -243,12 +243,14 @@ def determine(policy: Policy, request_id: str, cpt: str, request_date: dt.date, 
     path_values = [(i, c.fns[c.pathway_roots[i]](env)) for i in path_ids]
     open_ = [i for i, v in path_values if v is None]
     if open_:
-        open_ = _most_relevant(c, env, open_, _implied(facts))
+        closeness = _Closeness(c, env)
+        open_ = _most_relevant(c, env, open_, facts, closeness)
         # the lead: pathways tied for closest, and the others of their sections
-        top = _closeness(c, env, open_[0])
-        sections = {_section(policy.pathways[i].cite) for i in open_ if _closeness(c, env, i) == top}
-        open_.sort(key=lambda i: _section(policy.pathways[i].cite) not in sections)  # stable
-        leading = [i for i in open_ if _section(policy.pathways[i].cite) in sections]
+        top = closeness(open_[0])
+        section = c.pathway_section
+        sections = {section[i] for i in open_ if closeness(i) == top}
+        open_.sort(key=lambda i: section[i] not in sections)  # stable
+        leading = [i for i in open_ if section[i] in sections]
         missing = _missing(c, env, [c.pathway_roots[i] for i in open_], lead=len(leading))
         entries = [("pathway", i, i in leading) for i, _ in path_values]
         return result("pend", policy.pathways[open_[0]].cite,
@@ -262,8 +264,9 @@ def determine(policy: Policy, request_id: str, cpt: str, request_date: dt.date, 
     explain = [("exclusion", i, True) for i, v in exclusion_values
                if v is True and policy.exclusions[i].applies == "when_no_pathway_met"]
     if path_values:
-        best = _most_relevant(c, env, [i for i, _ in path_values], _implied(facts))[0]
+        best = _most_relevant(c, env, [i for i, _ in path_values], facts, _Closeness(c, env))[0]
         p = policy.pathways[best]
+        c.force(env, c.pathway_roots[best])  # the reasons are read off its complete trace
         failing = _failing_texts(c, env, c.pathway_roots[best])
         entries = explain + [("pathway", i, i == best) for i, _ in path_values]
         guideline = policy.exclusions[explain[0][1]].cite if explain else p.cite
@@ -287,21 +290,25 @@ def determine(policy: Policy, request_id: str, cpt: str, request_date: dt.date, 
     return result("not_met", guideline, summary, suggested=suggested, entries=entries)
 
 
-def _section(cite: str) -> str:
-    return cite.split("#", 1)[0]
+class _Closeness:
+    """How close each pathway came, computed once per pathway: criteria met by the case's own
+    facts (not by age, sex or the requested code), then the share of its criteria met. Valid
+    while the evaluation state does not change (create it after any forcing)."""
 
+    def __init__(self, c: CompiledPolicy, env: Env):
+        self.c, self.out = c, env.out
+        self.memo: dict[int, tuple[int, float]] = {}
 
-def _closeness(c: CompiledPolicy, env: Env, i: int) -> tuple[int, float]:
-    """How close pathway ``i`` came: criteria met by the case's own facts, then share met."""
-    root = c.pathway_roots[i]
-    return (_evidence_matches(c, env, root), _met_share(c, env, root)[0])
-
-
-def _evidence_matches(c: CompiledPolicy, env: Env, root: int) -> int:
-    """Criteria met by facts of the case itself (not by age, sex or the requested code)."""
-    facts = c.policy.facts
-    return sum(1 for k in c.leaves(root)
-               if env.out[k] is True and not (c.nodes[k].fact and facts[c.nodes[k].fact].derived))
+    def __call__(self, i: int) -> tuple[int, float]:
+        found = self.memo.get(i)
+        if found is None:
+            c, out = self.c, self.out
+            root = c.pathway_roots[i]
+            n = len(c.leaves(root))
+            met = c.leaf_values(root, out).count(True)
+            own = c.own_leaf_values(root, out).count(True)
+            found = self.memo[i] = (own, met / n if n else 0.0)
+        return found
 
 
 def _blocks(c: CompiledPolicy, env: Env, item: Any, root: int | None) -> bool:
@@ -311,11 +318,7 @@ def _blocks(c: CompiledPolicy, env: Env, item: Any, root: int | None) -> bool:
     if item.must_rule_out is True or root is None:
         return True
     c.force(env, root)  # "when_suggested": some criterion of it is known to hold
-    return any(env.out[k] is True for k in c.leaves(root))
-
-
-def _implied(facts: FactSet) -> frozenset[str]:
-    return frozenset(n for n, fv in facts.provenance.items() if fv.source == "implied")
+    return True in c.leaf_values(root, env.out)
 
 
 def _some(items: list[str], shown: int = 5) -> str:
@@ -334,29 +337,33 @@ def _missing(c: CompiledPolicy, env: Env, roots: list[int], lead: int = 1) -> li
     relevant) the gate is asked as such ("was there trauma?"); for the others one blanket
     question ("does the record exclude what it does not mention?") stands for all of them."""
     names: dict[str, None] = {}
-    seen: set[tuple[int, bool]] = set()
+    seen: dict[bool, set[int]] = {True: set(), False: set()}  # by specific
     catalog = c.policy.facts
+    facts, out, nodes, fact_ruler = env.facts, env.out, c.nodes, c.fact_ruler
+    gates = _Gates(c, out)
 
     def ask(name: str, specific: bool) -> None:
-        ruler = catalog[name].ruled_out_by
-        names[name if specific or not ruler or ruler in env.facts else ruler] = None
+        ruler = fact_ruler.get(name)
+        names[name if specific or not ruler or ruler in facts else ruler] = None
 
     def walk(idx: int, specific: bool) -> None:
-        if (idx, specific) in seen or env.out[idx] is not None:
+        visited = seen[specific]
+        if out[idx] is not None or idx in visited:
             return
-        seen.add((idx, specific))
-        node = c.nodes[idx]
-        if node.ruled_out_by and node.ruled_out_by not in env.facts and not _has_true_leaf(c, env, idx):
-            names[node.ruled_out_by] = None  # one question settles the whole group
+        visited.add(idx)
+        node = nodes[idx]
+        ruler = node.ruled_out_by
+        if ruler and ruler not in facts and not gates.has_true_leaf(idx):
+            names[ruler] = None  # one question settles the whole group
             return
         if node.kind == "fact":
             for name in (node.fact, node.value_fact):
-                if name and name not in env.facts:
+                if name and name not in facts:
                     ask(name, specific)
             return
         children = node.children
-        if node.kind == "all" and not _established(c, env, idx):
-            children = _open_gates(c, env, idx) or children
+        if node.kind == "all" and not gates.established(idx):
+            children = gates.open_gates(idx) or children
         for k in children:
             walk(k, specific)
 
@@ -365,49 +372,64 @@ def _missing(c: CompiledPolicy, env: Env, roots: list[int], lead: int = 1) -> li
     return [(n, catalog[n].question) for n in names]
 
 
-def _established(c: CompiledPolicy, env: Env, idx: int) -> bool:
-    """Whether a scenario gate under this `all` (through nested `all` nodes) already holds."""
-    for k in c.nodes[idx].children:
-        node = c.nodes[k]
-        if env.out[k] is True and (node.ruled_out_by or (node.kind == "fact" and c.policy.facts[node.fact or ""].ruled_out_by)):
-            return True
-        if node.kind == "all" and _established(c, env, k):
-            return True
-    return False
+class _Gates:
+    """Scenario gates of one evaluation state (memoized: the state does not change while the
+    questions are collected). A gate is a fact or group a blanket statement answers."""
 
+    def __init__(self, c: CompiledPolicy, out: list[Any]):
+        self.c, self.out = c, out
+        self._established: dict[int, bool] = {}
+        self._open: dict[int, tuple[int, ...]] = {}
+        self._true_leaf: dict[int, bool] = {}
 
-def _open_gates(c: CompiledPolicy, env: Env, idx: int) -> list[int]:
-    """The open scenario gates that must hold for ``idx`` to hold: facts or groups a blanket
-    statement answers (e.g. "is there a deformity?"), found through `all` nodes and through
-    `any` nodes whose every open branch is gated."""
-    if env.out[idx] is not None:
-        return []
-    node = c.nodes[idx]
-    if node.ruled_out_by or (node.kind == "fact" and c.policy.facts[node.fact or ""].ruled_out_by):
-        return [idx]
-    if node.kind == "all":
-        return [g for k in node.children for g in _open_gates(c, env, k)]
-    if node.kind == "any":
-        parts = [_open_gates(c, env, k) for k in node.children if env.out[k] is None]
-        if parts and all(parts):
-            return [g for part in parts for g in part]
-    return []
+    def established(self, idx: int) -> bool:
+        """Whether a scenario gate under this `all` (through nested `all` nodes) already holds."""
+        found = self._established.get(idx)
+        if found is None:
+            c, out = self.c, self.out
+            found = False
+            for k in c.nodes[idx].children:
+                if (out[k] is True and c.is_gate[k]) or (c.nodes[k].kind == "all" and self.established(k)):
+                    found = True
+                    break
+            self._established[idx] = found
+        return found
 
+    def open_gates(self, idx: int) -> tuple[int, ...]:
+        """The open scenario gates that must hold for ``idx`` to hold (e.g. "is there a
+        deformity?"), found through `all` nodes and through `any` nodes whose every open
+        branch is gated."""
+        out = self.out
+        if out[idx] is not None:
+            return ()
+        if self.c.is_gate[idx]:
+            return (idx,)
+        found = self._open.get(idx)
+        if found is None:
+            node = self.c.nodes[idx]
+            found = ()
+            if node.kind == "all":
+                found = tuple(g for k in node.children for g in self.open_gates(k))
+            elif node.kind == "any":
+                parts = [self.open_gates(k) for k in node.children if out[k] is None]
+                if parts and all(parts):
+                    found = tuple(g for part in parts for g in part)
+            self._open[idx] = found
+        return found
 
-def _has_true_leaf(c: CompiledPolicy, env: Env, idx: int) -> bool:
-    """Whether a finding of the group ``idx`` already holds (then "none of these" cannot);
-    criteria shared with other parts of the policy (e.g. treatment length) do not count."""
-    node = c.nodes[idx]
-    if node.kind == "fact":
-        return env.out[idx] is True and node.fact in c.group_only_facts
-    return any(_has_true_leaf(c, env, k) for k in node.children)
-
-
-def _met_share(c: CompiledPolicy, env: Env, root: int) -> tuple[float, int]:
-    """How close a pathway came: share of its criteria met, then how many."""
-    leaves = c.leaves(root)
-    met = sum(1 for k in leaves if env.out[k] is True)
-    return (met / len(leaves) if leaves else 0.0, met)
+    def has_true_leaf(self, idx: int) -> bool:
+        """Whether a finding of the group ``idx`` already holds (then "none of these" cannot);
+        criteria shared with other parts of the policy (e.g. treatment length) do not count."""
+        found = self._true_leaf.get(idx)
+        if found is None:
+            c = self.c
+            node = c.nodes[idx]
+            if node.kind == "fact":
+                found = self.out[idx] is True and node.fact in c.group_only_facts
+            else:
+                found = any(self.has_true_leaf(k) for k in node.children)
+            self._true_leaf[idx] = found
+        return found
 
 
 def _failing_texts(c: CompiledPolicy, env: Env, root: int) -> list[str]:
@@ -429,40 +451,58 @@ def _failing_texts(c: CompiledPolicy, env: Env, root: int) -> list[str]:
     return list(dict.fromkeys(reasons(root)))
 
 
-def _only_ruled_out_groups(c: CompiledPolicy, env: Env, root: int, implied: frozenset[str]) -> bool:
-    """True when every reason ``root`` is not met (false or unknown) is a group or fact that a
-    blanket statement rules out ("no red flags", "nothing else going on"): the pathway's own
-    condition is simply absent, so it is a poor explanation of the result."""
-    status = env.out[root]
+class _RuledOut:
+    """Which pathways are not met only because a blanket statement rules their condition out
+    ("no red flags", "nothing else going on"): the pathway's own condition is simply absent, so
+    it is a poor explanation of the result. Memoized per evaluation state (subtrees shared
+    between pathways are checked once)."""
 
-    def check(idx: int) -> bool:
-        node = c.nodes[idx]
-        if node.ruled_out_by:
-            return True
-        if node.kind == "fact":
-            return node.fact in implied
-        if node.kind == "not":
-            return False
-        kids = [k for k in node.children if env.out[k] is status]
-        if node.kind == "any":
-            kids = list(node.children)
-            return all(env.out[k] is True or check(k) for k in kids)
-        return bool(kids) and all(check(k) for k in kids)
+    def __init__(self, c: CompiledPolicy, env: Env, facts: FactSet):
+        self.nodes, self.out, self.provenance = c.nodes, env.out, facts.provenance
+        self.memo: dict[tuple[int, Any], bool] = {}
 
-    return status is not True and check(root)
+    def only_ruled_out(self, root: int) -> bool:
+        """True when every reason ``root`` is not met (false or unknown) is a group or fact
+        that a blanket statement rules out."""
+        status = self.out[root]
+        return status is not True and self._check(root, status)
+
+    def _check(self, idx: int, status: Any) -> bool:
+        key = (idx, status)
+        found = self.memo.get(key)
+        if found is None:
+            node, out = self.nodes[idx], self.out
+            if node.ruled_out_by:
+                found = True
+            elif node.kind == "fact":
+                fv = self.provenance.get(node.fact or "")
+                found = fv is not None and fv.source == "implied"
+            elif node.kind == "not":
+                found = False
+            elif node.kind == "any":
+                found = all(out[k] is True or self._check(k, status) for k in node.children)
+            else:
+                kids = [k for k in node.children if out[k] is status]
+                found = bool(kids) and all(self._check(k, status) for k in kids)
+            self.memo[key] = found
+        return found
 
 
-def _most_relevant(c: CompiledPolicy, env: Env, candidates: list[int], implied: frozenset[str]) -> list[int]:
+def _most_relevant(c: CompiledPolicy, env: Env, candidates: list[int], facts: FactSet,
+                   closeness: _Closeness) -> list[int]:
     """``candidates`` ordered by how well each explains a pend or not_met, best first: a
     pathway whose condition is present before one that a blanket statement rules out, then
-    more criteria met by the case's own facts, then a larger share met, then policy order."""
-    present = [i for i in candidates if not _only_ruled_out_groups(c, env, c.pathway_roots[i], implied)]
+    more criteria met by the case's own facts, then a larger share met, then policy order.
+    ``closeness`` must be fresh: it is consulted only after the ranked pathways are completed."""
+    ruled_out = _RuledOut(c, env, facts)
+    roots = c.pathway_roots
+    present = [i for i in candidates if not ruled_out.only_ruled_out(roots[i])]
     ranked = present or list(candidates)
     for i in ranked:
-        if env.out[c.pathway_roots[i]] is False:  # complete what short-circuiting skipped
-            c.force(env, c.pathway_roots[i])
-
-    ranked.sort(key=lambda i: (*_closeness(c, env, i), -i), reverse=True)
+        if env.out[roots[i]] is False:  # complete the criteria short-circuiting skipped
+            c.fill_leaves(env, roots[i])
+    closeness.memo.clear()
+    ranked.sort(key=lambda i: (*closeness(i), -i), reverse=True)
     return ranked + [i for i in candidates if i not in ranked]
 
 
@@ -500,9 +540,8 @@ def _suggestions(c: CompiledPolicy, env: Env, cpt: str) -> list[tuple[str, int, 
     dependent = c.code_dependent_set
     known = env.facts.keys()  # the same facts in every state (only request_* values differ)
     out: dict[str, tuple[int, Env]] = {}
-    for i, p in enumerate(policy.pathways):
-        if not c.pathway_required[i] <= known:
-            continue
+    for i in c.pathways_with_required(known):
+        p = policy.pathways[i]
         root = c.pathway_roots[i]
         shared = root not in dependent
         if shared and value(env, root) is not True:
