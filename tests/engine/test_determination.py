@@ -218,3 +218,31 @@ def test_redirect_that_may_apply_holds_an_approval(run_demo):
     assert run_demo({**MET, "flag_b": True, "stage": "early"})["outcome"] == "approve"
     assert run_demo(MET)["outcome"] == "approve"  # nothing suggests the redirect: not asked
 
+
+
+def test_approval_lists_only_what_decided_it_unless_full_is_asked():
+    """An approval's decisive trace shows the met pathway (and its definitions); the other
+    pathways' statuses appear with explain="full"."""
+    from spinecheck.review import review_data
+
+    request = {"id": "a", "policy": "evicore-spine-2026", "cpt": "72148", "date": "2026-10-01",
+               "patient": {"birth_date": "1970-01-01", "sex": "female"},
+               "facts": {"symptom_regions": ["lumbar"], "in_person_evaluation_current_episode": True,
+                         "provider_directed_treatment_duration": "6 weeks", "treatment_failed_to_improve": True,
+                         "reevaluation_after_treatment": True}}
+    compact = review_data(request)[0]
+    full = review_data(request, explain="full")[0]
+    assert compact["outcome"] == full["outcome"] == "approve"
+    assert [e["id"] for e in compact["criteria"] if e["role"] == "pathway"] == ["sp5-1-mri"]
+    assert all(e["decisive"] or e["role"] == "definition" for e in compact["criteria"])
+    others = [e for e in full["criteria"] if e["role"] == "pathway" and not e["decisive"]]
+    assert len(others) > 10 and all(e["status"] in ("met", "not_met", "unknown") for e in others)
+    # the met trial carried "trial or red flag": the red-flag alternative is listed by status only
+    general = next(e for e in compact["criteria"] if e["id"] == "sp1-general-requirements")
+    either = next(n for n in general["node"]["children"] if n["id"] == "sp1-trial-or-red-flag")
+    flags = next(n for n in either["children"] if n["id"] == "sp1-red-flag-present")
+    assert flags["status"] == "unknown" and "children" not in flags
+    assert not any(e["id"] == "sp1-red-flag-present" for e in compact["criteria"])
+    full_general = next(e for e in full["criteria"] if e["id"] == "sp1-general-requirements")
+    assert any(e["id"] == "sp1-red-flag-present" for e in full["criteria"]) or "children" in next(
+        n for n in full_general["node"]["children"] if n["id"] == "sp1-trial-or-red-flag")["children"][1]

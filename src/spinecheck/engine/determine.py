@@ -58,14 +58,18 @@ class Result:
 
     def to_dict(self, explain: str = "decisive") -> dict[str, Any]:
         """The published determination. ``explain``: "decisive" traces every criterion of the
-        decisive entries (and the definitions they use) and summarizes the others by status;
-        "full" traces every entry."""
+        decisive entries (and the definitions they use) and summarizes the others by status; an
+        approval lists only the pathway that met (the others do not bear on it); "full" traces
+        every entry."""
         if explain not in ("decisive", "full"):
             raise ValueError("explain must be 'decisive' or 'full'")
         self._explain = explain
         policy = self.compiled.policy
         shown_definitions: dict[int, None] = {}
-        criteria = [self._entry(*entry, defs=shown_definitions) for entry in self.entries]
+        entries = self.entries
+        if explain == "decisive" and self.outcome == "approve":
+            entries = [entry for entry in entries if entry[2]]
+        criteria = [self._entry(*entry, defs=shown_definitions) for entry in entries]
         pending = list(shown_definitions)
         done: set[int] = set()
         while pending:  # definitions referenced from the trace, each shown once
@@ -121,14 +125,18 @@ class Result:
             "node": self._node(root, defs, top=True, state=state) if root is not None and traced else None,
         }
 
-    def _node(self, idx: int, defs: dict[int, None], top: bool = False, state: Any = None) -> dict[str, Any]:
+    def _node(self, idx: int, defs: dict[int, None], top: bool = False, state: Any = None,
+              shallow: bool = False) -> dict[str, Any]:
         """Trace of node ``idx``; a reused definition below the top is shown as a reference
-        (its id and status) and listed once in ``defs``."""
+        (its id and status) and listed once in ``defs``. ``shallow``: the node's own line only
+        (an alternative that did not carry a met ``any`` / ``at_least``)."""
         c = self.compiled
         state = state or self._env
         value = state.out[idx]
         status = logic.label(None if value is UNSET else value)
         template = c.templates[idx]
+        if shallow:
+            return {**template, "status": status}
         if not top and idx in c.definition_nodes and state is self._env:
             defs[idx] = None
             return {"id": template["id"], "text": template["text"], "cite": template["cite"],
@@ -144,7 +152,11 @@ class Result:
             out["value"] = _display(prov.raw) if prov else None
             out["evidence"] = [dict(e) for e in prov.evidence] if prov else []
         else:
-            out["children"] = [self._node(k, defs, state=state) for k in node.children]
+            # A met alternative decides an `any` / `at_least`: the others are listed by status only
+            # (explain="full" expands them).
+            carried = value is True and node.kind in ("any", "at_least") and self._explain != "full"
+            out["children"] = [self._node(k, defs, state=state, shallow=carried and state.out[k] is not True)
+                               for k in node.children]
         return out
 
 
