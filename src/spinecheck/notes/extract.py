@@ -25,8 +25,7 @@ from .text import clean
 
 EVIDENCE_STATUS = {"remote": "historical", "planned": "hypothetical"}
 _MAY_HAVE_DATE = re.compile(
-    r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|today|tonight|yesterday|morning|\blast\b|this (?:week|month|year)|\bago\b"
-    r"|\bday\b|\blater\b",
+    r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|today|tonight|yesterday|morning|\blast\b|this (?:week|month|year)|\bago\b",
     re.I)
 # A day named only relative to a date given just before it ("CT that day", "an MRI the next day",
 # "seen two days later"): resolved against the last exact date of the sentence or the two before it.
@@ -151,9 +150,10 @@ class _Reader:
             s = self.sentences[si]
             if _MAY_HAVE_DATE.search(self.text, s.start, s.end):
                 found = V.find_dates(self.text, self.on, s.start, s.end, index=self.index)
-                found = self._anaphoric(si, found)
             else:
                 found = []
+            if _ANAPHORIC_DAY.search(self.text, s.start, s.end):
+                found = self._anaphoric(si, found)
             self._dates[si] = found
         return found
 
