@@ -32,3 +32,13 @@ def test_no_false_approvals_from_note_text():
 
     result = bench_notes.score_outcomes(bench_notes.load_notes())
     assert result["false_approvals"] == 0, "\n".join(e for e in result["errors"] if "outcome approve" in e)
+
+
+@pytest.mark.skipif(not (NOTES.parent / "heldout").exists(), reason="no held-out notes")
+def test_no_false_approvals_from_heldout_note_text():
+    sys.path.insert(0, str(ROOT / "bench"))
+    import bench_notes
+
+    result = bench_notes.score_outcomes(bench_notes.load_notes("heldout"))
+    assert result["n"] > 0
+    assert result["false_approvals"] == 0, "\n".join(e for e in result["errors"] if "outcome approve" in e)

@@ -1,6 +1,6 @@
 """Check the note-understanding development corpus against the fact catalog and the engine.
 
-Run:  .venv/bin/python tests/notes_corpus/check_corpus.py [--outcomes] [--stats] [--quiet]
+Run:  .venv/bin/python tests/notes_corpus/check_corpus.py [--outcomes] [--stats] [--quiet] [--heldout]
 
 - format: required keys, styles, policies, unique ids, dates, text length (120-350 words for
   notes), fact names that exist in the catalog and are not derived, values of the right type;
@@ -65,9 +65,10 @@ def value_problem(fact: dict[str, Any], value: Any) -> str | None:
     return f"unknown fact type {kind}"
 
 
-def load_notes() -> list[tuple[str, dict[str, Any]]]:
+def load_notes(folder: str = "notes") -> list[tuple[str, dict[str, Any]]]:
+    """``notes``: the development corpus; ``heldout``: the held-out notes (same format)."""
     notes = []
-    for path in sorted((HERE / "notes").glob("*.yaml")):
+    for path in sorted((HERE / folder).glob("*.yaml")):
         for note in (yaml.safe_load(path.read_text()) or {}).get("notes", []) or []:
             notes.append((path.name, note))
     return notes
@@ -206,9 +207,10 @@ def main() -> int:
     ap.add_argument("--outcomes", action="store_true")
     ap.add_argument("--stats", action="store_true")
     ap.add_argument("-v", "--verbose", action="store_true")
+    ap.add_argument("--heldout", action="store_true", help="check the held-out notes (heldout/) instead")
     args = ap.parse_args()
     catalog = load_catalog()
-    notes = load_notes()
+    notes = load_notes("heldout" if args.heldout else "notes")
     traps = load_traps()
     problems = check_notes(notes, catalog) + check_traps(traps, catalog)
     if args.outcomes:

@@ -24,3 +24,11 @@ def test_traps_match_the_catalog() -> None:
     traps = cc.load_traps()
     assert len(traps) >= 150
     assert cc.check_traps(traps, cc.load_catalog()) == []
+
+
+def test_heldout_notes_match_the_catalog() -> None:
+    notes = cc.load_notes("heldout")
+    assert len(notes) >= 20
+    ids = {n["id"] for _, n in cc.load_notes()}
+    assert not ids & {n["id"] for _, n in notes}, "held-out ids must differ from the development corpus"
+    assert cc.check_notes(notes, cc.load_catalog()) == []

@@ -27,6 +27,13 @@ EVIDENCE_STATUS = {"remote": "historical", "planned": "hypothetical"}
 _MAY_HAVE_DATE = re.compile(
     r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|today|tonight|yesterday|morning|\blast\b|this (?:week|month|year)|\bago\b",
     re.I)
+# A day named only relative to a date given just before it ("CT that day", "an MRI the next day",
+# "seen two days later"): resolved against the last exact date of the sentence or the two before it.
+_ANAPHORIC_DAY = re.compile(
+    r"\b(?:(?:on |at )?(?:that|the same|that same) (?:day|morning|afternoon|evening|night)"
+    r"|(?:on )?the (?P<next>next|following) (?:day|morning|afternoon|evening)|(?:on )?the day after"
+    r"|(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten) days? later)\b", re.I)
+_SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 REMOTE_DAYS = 365
 
 
@@ -145,8 +152,37 @@ class _Reader:
                 found = V.find_dates(self.text, self.on, s.start, s.end, index=self.index)
             else:
                 found = []
+            if _ANAPHORIC_DAY.search(self.text, s.start, s.end):
+                found = self._anaphoric(si, found)
             self._dates[si] = found
         return found
+
+    def _anaphoric(self, si: int, found: list[V.DateRange]) -> list[V.DateRange]:
+        """Add the days named relative to an earlier exact date ("that day", "the next day")."""
+        s = self.sentences[si]
+        extra: list[V.DateRange] = []
+        for m in _ANAPHORIC_DAY.finditer(self.text, s.start, s.end):
+            if any(d.start < m.end() and m.start() < d.end for d in found):
+                continue
+            anchor = next((d for d in reversed(found) if d.end <= m.start() and d.exact), None)
+            if anchor is None:
+                for k in (si - 1, si - 2):
+                    if k < 0:
+                        break
+                    anchor = next((d for d in reversed(self.dates(k)) if d.exact), None)
+                    if anchor is not None:
+                        break
+            if anchor is None:
+                continue
+            n = m.group("n")
+            days = (int(n) if n.isdigit() else _SMALL[n.lower()]) if n else (1 if (m.group("next") or "day after" in m.group().lower()) else 0)
+            day = anchor.latest + dt.timedelta(days=days)
+            if day > self.on:
+                continue
+            extra.append(V.DateRange(day, day, m.start(), m.end(), "relative"))
+        if not extra:
+            return found
+        return sorted(found + extra, key=lambda d: d.start)
 
     def modifiers(self, concept: CompiledConcept, si: int) -> list[Trigger]:
         key = (concept.id, si)
@@ -472,8 +508,9 @@ def _read_duration(reader: _Reader, m: Mention, a: int, b: int, on: dt.date, sin
         lead = text[max(sent.start, d.start - 60):d.start]
         if _SINCE_BEFORE.search(lead):
             pass
-        elif _ON_BEFORE.search(lead) and _START_WORD.search(text, sent.start, d.start):
-            pass
+        elif _ON_BEFORE.search(lead) and (_START_WORD.search(text, sent.start, d.start) or
+                                          (d.end <= m.start and _START_WORD.search(text, d.end, m.start))):
+            pass  # "started PT on 9/1", "examined on October 14 and started on ibuprofen"
         else:
             continue
         if d.start >= m.end and _SYMPTOM_WORD.search(text, m.end, d.start):

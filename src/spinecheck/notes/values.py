@@ -51,6 +51,7 @@ DURATION_RE = re.compile(
     rf"(?:,?\s*(?:and\s+)?(?P<n3>\d+(?:\.\d+)?|one|two|three|four|five|six|a)\s*[- ]?\s*(?P<u2>{_UNIT})\b)?"
     rf"(?P<half>\s+and\s+a\s+half)?"
     rf"|(?P<n4>\d+(?:\.\d+)?)(?P<u4>{_UNIT_ATTACHED})\b"
+    rf"|(?<=x )(?P<n6>\d{{1,3}})\s(?P<u6>d|mo)\b(?![/.]\w)"  # terse "pain x 11 d", "PT x 2 mo"
     rf"|(?P<n5>\d{{1,2}})/52\b",
     re.IGNORECASE,
 )
@@ -89,9 +90,9 @@ def parse_duration_match(m: re.Match[str]) -> Duration | None:
     if m.group("n5"):
         n = float(m.group("n5"))
         return Duration(n * 7, _fmt(n, "week"), m.start(), m.end())
-    if m.group("n4"):
-        n = float(m.group("n4"))
-        unit = UNIT_OF[m.group("u4").lower()]
+    if m.group("n4") or m.group("n6"):
+        n = float(m.group("n4") or m.group("n6"))
+        unit = UNIT_OF[(m.group("u4") or m.group("u6")).lower()]
         return Duration(n * DAYS_PER_UNIT[unit], _fmt(n, unit), m.start(), m.end())
     n1 = _num(m.group("n1"))
     if n1 is None:
