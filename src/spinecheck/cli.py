@@ -10,11 +10,11 @@ from pathlib import Path
 from typing import Any, Optional
 
 import typer
-from rich.console import Console
 from rich.table import Column, Table
 from rich.tree import Tree
 
 from . import ENGINE_VERSION
+from .console import make_console
 from .errors import SpinecheckError
 from .models import REVIEWER_NOTICE
 
@@ -24,8 +24,8 @@ app = typer.Typer(add_completion=False, no_args_is_help=True,
 policy_app = typer.Typer(no_args_is_help=True, help="Inspect, lint and measure the bundled policies.")
 app.add_typer(policy_app, name="policy")
 
-out = Console(highlight=False, soft_wrap=False)
-err = Console(stderr=True, highlight=False)
+out = make_console()
+err = make_console(stderr=True)
 
 OUTCOME_STYLE = {"approve": "bold green", "not_met": "bold red", "pend": "bold yellow", "out_of_scope": "bold blue"}
 STATUS_MARK = {"met": "[green]✔ met[/]", "not_met": "[red]✘ not met[/]", "unknown": "[yellow]? unknown[/]"}

@@ -12,13 +12,13 @@ from pathlib import Path
 from typing import Any, Optional
 
 import typer
-from rich.console import Console
 from rich.table import Column, Table
 
+from ..console import make_console
 from ..errors import InputError, SpinecheckError
 
-_out = Console(highlight=False, soft_wrap=False)
-_err = Console(stderr=True, highlight=False)
+_out = make_console()
+_err = make_console(stderr=True)
 
 REGIONS = ("cervical", "thoracic", "lumbar", "pelvis")
 
