@@ -289,3 +289,30 @@ def test_treatment_of_another_problem_is_not_spine_treatment(read):
     assert facts["provider_directed_treatment_duration"] == 9
     assert "physical_therapy" not in read("Continue physical therapy for the left knee.").get(
         "conservative_treatments_tried", frozenset())
+
+
+# ------------------------------------------------------------------- treatment durations ----
+def test_treatment_durations(read):
+    assert read("Tx: PT started 9/1 - 4 wks so far; gabapentin 300 TID.")["provider_directed_treatment_duration"] == 28
+    assert read("Over the last eleven weeks she has had physical therapy and gabapentin, without improvement.")[
+        "provider_directed_treatment_duration"] == 77
+    assert read("She has now had six and a half weeks of therapy.")["provider_directed_treatment_duration"] == 45.5
+    assert read("Despite four weeks of a brace and acetaminophen, she remains bedbound.")[
+        "provider_directed_treatment_duration"] == 28
+    # an ankle-foot orthosis worn for an old foot drop is not treatment of this episode
+    assert "provider_directed_treatment_duration" not in read("He has worn an ankle-foot orthosis since 2018.")
+    # occasional over-the-counter use is not provider-directed treatment
+    assert "provider_directed_treatment_duration" not in read(
+        "Since then she has had no further therapy apart from occasional acetaminophen.")
+
+
+def test_a_failed_treatment_after_a_negated_list(read):
+    facts = read("A: thoracic back pain w/o neuro features, failed PT.")
+    assert facts["treatment_failed_to_improve"] is True
+    assert facts["conservative_treatments_tried"] == frozenset({"physical_therapy"})
+
+
+def test_the_end_date_of_a_failed_treatment_is_the_visit_that_documented_it(read):
+    facts = read("Since August 8 she has completed ten weeks of physical therapy. I reassessed her on September 28 "
+                 "and the arm pain is unchanged.")
+    assert facts["conservative_treatment_end_date"] == dt.date(2026, 9, 28)

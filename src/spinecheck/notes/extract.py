@@ -367,7 +367,10 @@ _OF_FILLER = re.compile(
     r"\s*'?s?\s*(?:-?\s*(?:course|trial|period|program|regimen|block|series|round|duration)s?\s+)?(?:of|into|in)?\s*"
     r"(?:(?:a|an|the|formal|outpatient|supervised|structured|home|daily|oral|prescription|over-the-counter|otc|regular|"
     r"consistent|dedicated|conservative|physical|continuous|scheduled|weekly|twice-weekly|"
-    r"provider-directed|provider|directed|prescribed|in-person|land-based|aquatic|that|this|his|her|their|our)\s*)*$", re.I)
+    r"provider-directed|provider|directed|prescribed|in-person|land-based|aquatic|that|this|his|her|their|our)\s*)*$"
+    # "over the last eleven weeks she has had physical therapy"
+    r"|,?\s*(?:she|he|they|the patient|pt) (?:has|have|had) (?:had|done|completed|received|tried|undergone|attended|"
+    r"been (?:doing|attending|taking|using|on|in))(?: (?:a|an|the|his|her|their|formal|supervised|outpatient|daily))*\s*$", re.I)
 _SINCE_BEFORE = re.compile(
     r"(?:\bsince|\bstarting|\bfrom|\bas of)\s+(?:(?:the|his|her|their|my|our|an?|initial|first|last|that|this|"
     r"clinic|office|intake|in-person)\s+)*(?:visit|appointment|evaluation|eval|exam|consult(?:ation)?|encounter)?\s*"
@@ -379,6 +382,8 @@ _SYMPTOM_WORD = re.compile(r"\b(?:pain|ache|aching|symptoms?|sx|sciatica|numbnes
 _SINCE_THEN = re.compile(r"\b(?:since (?:then|that (?:visit|time|appointment|day|evaluation|exam))|"
                          r"(?:on |at )?(?:the same day|that day|that same day|at that (?:time|visit)|at that point))\b", re.I)
 _END_BEFORE = re.compile(r"\b(?:end(?:ing|ed|s)?|until|through|completed|stopped|finished|discontinued|last (?:session|visit|dose))\b(?: on| in)?\s*$", re.I)
+# the visit at which the failure was documented ("I reassessed her on November 18 and ... unchanged")
+_VISIT_BEFORE = re.compile(r"\b(?:re-?assessed|re-?evaluated|re-?examined|examined|evaluated|seen|saw)\b(?: \w+){0,2} on\s*$", re.I)
 _VALUE_CUT = re.compile(r";|\bbut\b|\bhowever\b|\balthough\b|\bwhereas\b", re.I)
 
 TIER_EXPLICIT, TIER_DATE = 0, 1
@@ -434,6 +439,11 @@ def _read_value(o: CompiledOutput, m: Mention, reader: _Reader, siblings: list[M
         if ended:
             d = min(ended, key=lambda d: d.earliest)
             return d.earliest.isoformat(), d.start, d.end, []
+        visits = [d for d in reader.dates_in(m.sentence, a, b) if d.exact and d.latest <= on and
+                  _VISIT_BEFORE.search(text, max(a, d.start - 40), d.start)]
+        if visits:
+            d = max(visits, key=lambda d: d.latest)
+            return d.latest.isoformat(), d.start, d.end, ["the visit at which the failure was documented"]
         return on.isoformat(), m.start, m.end, ["no date in the sentence: the date of the note (the request date)"]
     if parser == "date":
         rank = {"day": 0, "relative": 0, "month": 1, "year": 2}
