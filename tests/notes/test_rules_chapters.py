@@ -316,3 +316,30 @@ def test_the_end_date_of_a_failed_treatment_is_the_visit_that_documented_it(read
     facts = read("Since August 8 she has completed ten weeks of physical therapy. I reassessed her on September 28 "
                  "and the arm pain is unchanged.")
     assert facts["conservative_treatment_end_date"] == dt.date(2026, 9, 28)
+
+
+def test_an_injury_verb_dates_a_bare_month_and_day(read):
+    facts = read("65F slipped on wet leaves 9/28, fell backward onto buttocks. LBP since, 7/10.")
+    assert facts["spine_injury_date"] == dt.date(2026, 9, 28)
+    assert facts["acute_spine_injury"] is True
+    assert "spine_injury_date" not in read("He fell and now rates the pain 9/10.")
+
+
+def test_surgery_after_the_latest_imaging_is_treatment_since_it(read):
+    facts = read("Her pre-operative MRI of the lumbar spine was on September 3. She underwent en bloc resection "
+                 "of an L3 tumor on September 20.", region="lumbar")
+    assert facts["last_advanced_imaging_of_region_date"] == dt.date(2026, 9, 3)
+    assert facts["treatment_since_prior_imaging"] is True
+    assert facts["clinical_change_since_prior_imaging"] is True
+    facts = read("She had an L4-L5 fusion on March 3. A post-operative MRI of the lumbar spine on September 3 "
+                 "showed no collection.", region="lumbar")
+    assert "treatment_since_prior_imaging" not in facts
+
+
+def test_tenderness_at_the_level_of_the_x_ray_finding(read):
+    facts = read("XR T-spine 9/4: osteopenic; T8 region obscured - nondiagnostic. Exam: TTP T8.")
+    assert facts["pain_concordant_with_xray"] is True
+    facts = read("Known compression fracture of T12 diagnosed on x-rays. Exam: focal tenderness over T12.")
+    assert facts["pain_concordant_with_xray"] is True
+    assert "pain_concordant_with_xray" not in read("XR: compression fracture of T12. Exam: tenderness over L3.")
+    assert "pain_concordant_with_xray" not in read("XR: compression fracture of T12. Exam: no tenderness over T12.")

@@ -684,6 +684,11 @@ def _holds(cond: Any, facts: FactSet, rules: Rules, used: list[str], on: dt.date
         ok = bool(v & frozenset(cond.has_any))
     elif cond.within_days is not None:
         ok = 0 <= (on - v).days <= cond.within_days
+    elif cond.after is not None:
+        other = facts.values.get(cond.after)
+        ok = other is not None and v > other
+        if ok:
+            used.append(cond.after)
     if ok:
         used.append(cond.fact)
     return ok

@@ -175,6 +175,11 @@ _MD_BEFORE = re.compile(
     r"\bfloor|\bground|\bice|\bstairs|\bhome|\bfell|\bfall|\binjured|\bsurgery|\bfusion|\blaminectomy|\bdiscectomy)\s*(?:\(|on\s+)?$",
     re.IGNORECASE)
 _MD_NOT_AFTER = re.compile(r"\s*(?:/|out of|pain|strength|on the (?:vas|nrs))", re.IGNORECASE)
+# "slipped on wet leaves 10/3": an injury or onset verb a few words before a bare month/day dates it
+_MD_EVENT_BEFORE = re.compile(
+    r"\b(?:slipped|tripped|fell|injured|hurt|twisted|struck|collided|crashed|tackled|lifted|lifting|began|started)\b"
+    r"(?:\s+[\w'-]+){0,4}\s*$", re.IGNORECASE)
+_MD_SCORE_BEFORE = re.compile(r"(?:pain|score|strength|vas|nrs|rated?|grade|power|motor|mmt|\d)\s*(?:of|at|is|was|:|=)?\s*$", re.IGNORECASE)
 from .fastmatch import Matcher  # noqa: E402
 
 DATE_MATCHER = Matcher(DATE_RE)
@@ -305,7 +310,10 @@ def parse_date_match(m: re.Match[str], on: dt.date, text: str) -> DateRange | No
         return DateRange(dt.date(y, 1, 1), dt.date(y, 12, 31), s, e, "year")
     if g("md"):
         mo, day = int(g("mdm")), int(g("mdd"))
-        if not 1 <= mo <= 12 or not _MD_BEFORE.search(text[max(0, s - 24):s]) or _MD_NOT_AFTER.match(text, e):
+        before = text[max(0, s - 24):s]
+        dated = _MD_BEFORE.search(before) or (
+            _MD_EVENT_BEFORE.search(text[max(0, s - 48):s]) and not _MD_SCORE_BEFORE.search(before))
+        if not 1 <= mo <= 12 or not dated or _MD_NOT_AFTER.match(text, e):
             return None  # "9/10" pain, "4/5" strength: a month/day needs a date-like word before it
         y = _latest_year_for(mo, day, on)
         d = _safe(y, mo, day)
