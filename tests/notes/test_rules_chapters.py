@@ -343,3 +343,30 @@ def test_tenderness_at_the_level_of_the_x_ray_finding(read):
     assert facts["pain_concordant_with_xray"] is True
     assert "pain_concordant_with_xray" not in read("XR: compression fracture of T12. Exam: tenderness over L3.")
     assert "pain_concordant_with_xray" not in read("XR: compression fracture of T12. Exam: no tenderness over T12.")
+
+
+# ------------------------------------------------------------------- cord signs -------------
+def test_a_negation_inside_parentheses_stops_at_them(read):
+    facts = read("New clumsiness of both hands (he can no longer fasten buttons), unsteady gait and tingling "
+                 "in both hands. Brisk reflexes.")
+    assert facts["myelopathic_symptoms"] >= {"gait_abnormality", "limb_paresthesia", "fine_motor_loss"}
+    # a denial in parentheses after the finding still applies to it
+    assert read("Saddle anesthesia (none).")["saddle_anesthesia"] is False
+
+
+def test_cord_signs_and_myelopathic_symptoms(read):
+    facts = read("Reflexes 3+ throughout with ankle clonus. Babinski sign upgoing on the right.")
+    assert facts["unexplained_cord_signs"] >= {"hyperreflexia", "babinski"}
+    facts = read("She has no neck pain, no change in gait or hand use, and no bladder symptoms.")
+    assert facts["myelopathic_symptoms"] == frozenset({"none"})
+
+
+def test_bilateral_hand_tingling_is_cervical_but_not_radicular(read):
+    facts = read("New weakness of both hands and tingling in both arms.")
+    assert facts["symptom_regions"] == frozenset({"cervical"})
+    assert "radicular_pain_present" not in facts
+    assert read("Tingling into the right thumb.")["radicular_pain_present"] is True
+
+
+def test_the_atlanto_axial_joint_is_cervical(read):
+    assert read("Plan: CT to assess C1-C2 alignment and the odontoid.")["spine_regions_of_concern"] == frozenset({"cervical"})
