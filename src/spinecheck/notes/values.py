@@ -177,7 +177,7 @@ _MD_BEFORE = re.compile(
 _MD_NOT_AFTER = re.compile(r"\s*(?:/|out of|pain|strength|on the (?:vas|nrs))", re.IGNORECASE)
 # "slipped on wet leaves 10/3": an injury or onset verb a few words before a bare month/day dates it
 _MD_EVENT_BEFORE = re.compile(
-    r"\b(?:slipped|tripped|fell|injured|hurt|twisted|struck|collided|crashed|tackled|lifted|lifting|began|started)\b"
+    r"\b(?:slipped|tripped|fell|injured|hurt|twisted|struck|collided|crashed|tackled|rear-ended|lifted|lifting|began|started)\b"
     r"(?:\s+[\w'-]+){0,4}\s*$", re.IGNORECASE)
 _MD_SCORE_BEFORE = re.compile(r"(?:pain|score|strength|vas|nrs|rated?|grade|power|motor|mmt|\d)\s*(?:of|at|is|was|:|=)?\s*$", re.IGNORECASE)
 from .fastmatch import Matcher  # noqa: E402
