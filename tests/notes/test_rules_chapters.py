@@ -370,3 +370,34 @@ def test_bilateral_hand_tingling_is_cervical_but_not_radicular(read):
 
 def test_the_atlanto_axial_joint_is_cervical(read):
     assert read("Plan: CT to assess C1-C2 alignment and the odontoid.")["spine_regions_of_concern"] == frozenset({"cervical"})
+
+
+def test_the_date_before_an_event_named_after_a_study(read):
+    facts = read("Her thoracic CT from September 20, done after a fall at home, showed a fracture.")
+    assert "spine_injury_date" not in facts
+    assert read("She developed back pain after a fall on September 3.")["spine_injury_date"] == dt.date(2026, 9, 3)
+    assert read("Admitted yesterday after a rollover collision.")["spine_injury_date"] == dt.date(2026, 9, 30)
+
+
+def test_since_that_visit_counts_from_the_visit_not_the_onset(read):
+    facts = read("I first examined her in the office on September 1 for back pain that started in mid-August. "
+                 "She was prescribed meloxicam at that visit.")
+    assert facts["provider_directed_treatment_duration"] == 30
+
+
+def test_partial_percentages_and_plateaus(read):
+    facts = read("PT x 6 wks - maybe 10% better, still waking at night.")
+    assert "treatment_failed_to_improve" not in facts or facts["treatment_failed_to_improve"] is True
+    assert read("The pain is 70% better after PT.")["treatment_failed_to_improve"] is False
+    assert read("After 8 weeks of PT the pain has plateaued with no further progress.")["treatment_failed_to_improve"] is True
+
+
+def test_denied_hand_and_gait_symptoms(read):
+    facts = read("He denies clumsiness of the hands or trouble walking.")
+    assert facts["myelopathic_symptoms"] == frozenset({"none"})
+    assert "myelopathy_suspected" not in facts
+
+
+def test_an_old_device_is_still_a_contraindication(read):
+    assert read("Dual-chamber pacemaker (2015), leads not MRI-conditional.")["mri_contraindicated"] is True
+    assert read("His stimulator's manufacturer does not permit MRI of the lumbar spine.")["mri_contraindicated"] is True

@@ -37,6 +37,9 @@ _SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven
 REMOTE_DAYS = 365
 
 
+_VISIT_WORD = re.compile(r"visit|appointment|evaluation|exam", re.I)
+_VISIT_DATE_BEFORE = re.compile(
+    r"\b(?:examined|seen|saw|evaluated|visit|appointment|exam(?:ination)?|eval(?:uation)?)\b(?: [\w-]+){0,4}?\s*(?:on|in|dated)?\s*$", re.I)
 # A complaint said to persist ("persistent", "ongoing", "still") before "after/since <event> <date>"
 # is current: the old date belongs to the event, not to the complaint.
 _ONGOING = re.compile(r"\b(?:persistent|persisting|ongoing|continu\w*|still|recurrent|current(?:ly)?)\b", re.I)
@@ -195,15 +198,24 @@ class _Reader:
     def dates_in(self, si: int, a: int, b: int) -> list[V.DateRange]:
         return [d for d in self.dates(si) if d.start >= a and d.end <= b]
 
-    def date_before(self, si: int, pos: int) -> V.DateRange | None:
-        """The last date before ``pos`` in this sentence or the two before it ("since then")."""
+    def date_before(self, si: int, pos: int, visit: bool = False) -> V.DateRange | None:
+        """The last date before ``pos`` in this sentence or the two before it ("since then"); for
+        "at that visit", the last date of a visit ("examined in the office on September 29") when
+        there is one, not the onset of the pain named after it."""
+        fallback = None
         for k in (si, si - 1, si - 2):
             if k < 0:
                 break
             found = [d for d in self.dates(k) if d.end <= pos]
+            if visit:
+                visits = [d for d in found if _VISIT_DATE_BEFORE.search(self.text, max(0, d.start - 40), d.start)]
+                if visits:
+                    return visits[-1]
+                fallback = fallback or (found[-1] if found else None)
+                continue
             if found:
                 return found[-1]
-        return None
+        return fallback
 
     def clause(self, si: int, a: int, b: int) -> tuple[int, int]:
         """The clause around text[a:b]: between the nearest terminators of its sentence."""
@@ -527,7 +539,7 @@ def _read_duration(reader: _Reader, m: Mention, a: int, b: int, on: dt.date, sin
             continue
         candidates.append(_since_candidate(d, m, on))
     for ref in _SINCE_THEN.finditer(text, a, b):
-        d = reader.date_before(m.sentence, ref.start())
+        d = reader.date_before(m.sentence, ref.start(), visit=_VISIT_WORD.search(ref.group()) is not None)
         if d is None:
             continue
         raw, s0, e0, notes, tier = _since_candidate(d, m, on)[2]
