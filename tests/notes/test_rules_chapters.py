@@ -401,3 +401,25 @@ def test_denied_hand_and_gait_symptoms(read):
 def test_an_old_device_is_still_a_contraindication(read):
     assert read("Dual-chamber pacemaker (2015), leads not MRI-conditional.")["mri_contraindicated"] is True
     assert read("His stimulator's manufacturer does not permit MRI of the lumbar spine.")["mri_contraindicated"] is True
+
+
+def test_cauda_equina_bedside_findings(read):
+    facts = read("Has not voided since last evening (bladder scan 780 ml). Bilat EHL + plantar flexion 4/5. "
+                 "No prior back problems.")
+    assert facts["urinary_retention_or_overflow_incontinence"] is True
+    assert facts["unexplained_acute_urinary_retention"] is True
+    assert facts["new_bilateral_leg_weakness"] is True
+    assert facts["new_onset_spinal_pain"] is True
+
+
+def test_infection_labs_that_rise(read):
+    facts = read("Known L3-L4 discitis on cefazolin. CRP has risen from 40 to 112 and the white count is 15.6.")
+    assert "infection_labs" in facts["infection_risk_factors"]
+
+
+def test_longstanding_pain_and_a_neuropathy_explaining_the_numbness(read):
+    facts = read("The same dull low back ache for about fifteen years, unchanged. The reduced sensation in both "
+                 "feet is explained by his diabetic neuropathy.")
+    assert facts["new_onset_spinal_pain"] is False
+    assert facts["sensory_loss_from_peripheral_neuropathy"] is True
+    assert facts["dermatomal_sensory_loss"] is False
