@@ -423,3 +423,12 @@ def test_longstanding_pain_and_a_neuropathy_explaining_the_numbness(read):
     assert facts["new_onset_spinal_pain"] is False
     assert facts["sensory_loss_from_peripheral_neuropathy"] is True
     assert facts["dermatomal_sensory_loss"] is False
+
+
+def test_spinal_pain_of_days_or_weeks_is_a_new_episode(read):
+    assert read("38F, LBP x 10 d, worsening.")["new_onset_spinal_pain"] is True
+    assert read("She reports mid-back pain for about five weeks with no injury.")["new_onset_spinal_pain"] is True
+    assert "new_onset_spinal_pain" not in read("Chronic low back pain for 3 weeks of a flare.") or \
+        read("Chronic low back pain for 3 weeks of a flare.")["new_onset_spinal_pain"] is False
+    # a stated long history wins over the weak reading
+    assert read("Low back pain for two weeks; the same ache for twenty years.")["new_onset_spinal_pain"] is False
