@@ -72,3 +72,12 @@ def test_derive_rules_name_catalog_facts(tmp_path):
     with pytest.raises(PolicyDataError) as info:
         load_rules_from(folder, load_catalog())
     assert "derive.yaml:5" in info.value.one_line() and "no_such_fact" in info.value.one_line()
+
+
+def test_derive_after_compares_two_dates(tmp_path):
+    folder = rules_with(tmp_path, "concepts:\n  - id: x\n    patterns: ['x']\n    sets: [{fact: saddle_anesthesia}]\n")
+    (folder / "derive.yaml").write_text("derive:\n  - fact: treatment_since_prior_imaging\n    value: true\n    when_any:\n"
+                                        "      - {fact: spine_surgery_date, after: saddle_anesthesia}\n")
+    with pytest.raises(PolicyDataError) as info:
+        load_rules_from(folder, load_catalog())
+    assert "after compares two dates" in info.value.one_line()

@@ -34,7 +34,7 @@ POLICIES = {"evicore-spine-2026", "cohere-ct-spine-2.1"}
 OUTCOMES = {"approve", "not_met", "pend", "out_of_scope"}
 NOTE_KEYS = {"id", "style", "policy", "cpt", "date", "patient", "text", "expect_facts", "expect_absent", "expect_outcome"}
 TRAP_KEYS = {"id", "text", "date", "fact", "expect"}
-DURATION = re.compile(r"^\d+ (hour|day|week|month)s?$")
+DURATION = re.compile(r"^\d+(?:\.\d+)? (hour|day|week|month)s?$")  # "5.5 hours" for "five and a half hours"
 
 
 def load_catalog() -> dict[str, dict[str, Any]]:
@@ -59,7 +59,7 @@ def value_problem(fact: dict[str, Any], value: Any) -> str | None:
         bad = [v for v in value if v not in fact["values"]]
         return f"unknown set values {bad}" if bad else None
     if kind == "duration":
-        return None if isinstance(value, str) and DURATION.match(value) else 'must be "N days|weeks|months"'
+        return None if isinstance(value, str) and DURATION.match(value) else 'must be "N days|weeks|months" (N may have decimals)'
     if kind == "date":
         return None if isinstance(value, (dt.date, str)) and str(value)[:4].isdigit() else "must be YYYY-MM-DD"
     return f"unknown fact type {kind}"

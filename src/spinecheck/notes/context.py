@@ -102,6 +102,8 @@ class ContextIndex:
                 continue  # "no leg weakness: EHL 4/5" - a colon after words ends a forward scope
             if not t.crosses_commas and "," in gap:
                 continue
+            if gap_a == t.end and gap.count(")") > gap.count("("):
+                continue  # a forward trigger inside parentheses stops at them: "(he can no longer ...), unsteady gait"
             if t.max_words is not None and len(_WORD.findall(gap)) > t.max_words:
                 continue
             out.add(t.category)

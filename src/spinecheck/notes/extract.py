@@ -37,6 +37,9 @@ _SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven
 REMOTE_DAYS = 365
 
 
+_VISIT_WORD = re.compile(r"visit|appointment|evaluation|exam", re.I)
+_VISIT_DATE_BEFORE = re.compile(
+    r"\b(?:examined|seen|saw|evaluated|visit|appointment|exam(?:ination)?|eval(?:uation)?)\b(?: [\w-]+){0,4}?\s*(?:on|in|dated)?\s*$", re.I)
 # A complaint said to persist ("persistent", "ongoing", "still") before "after/since <event> <date>"
 # is current: the old date belongs to the event, not to the complaint.
 _ONGOING = re.compile(r"\b(?:persistent|persisting|ongoing|continu\w*|still|recurrent|current(?:ly)?)\b", re.I)
@@ -195,15 +198,24 @@ class _Reader:
     def dates_in(self, si: int, a: int, b: int) -> list[V.DateRange]:
         return [d for d in self.dates(si) if d.start >= a and d.end <= b]
 
-    def date_before(self, si: int, pos: int) -> V.DateRange | None:
-        """The last date before ``pos`` in this sentence or the two before it ("since then")."""
+    def date_before(self, si: int, pos: int, visit: bool = False) -> V.DateRange | None:
+        """The last date before ``pos`` in this sentence or the two before it ("since then"); for
+        "at that visit", the last date of a visit ("examined in the office on September 29") when
+        there is one, not the onset of the pain named after it."""
+        fallback = None
         for k in (si, si - 1, si - 2):
             if k < 0:
                 break
             found = [d for d in self.dates(k) if d.end <= pos]
+            if visit:
+                visits = [d for d in found if _VISIT_DATE_BEFORE.search(self.text, max(0, d.start - 40), d.start)]
+                if visits:
+                    return visits[-1]
+                fallback = fallback or (found[-1] if found else None)
+                continue
             if found:
                 return found[-1]
-        return None
+        return fallback
 
     def clause(self, si: int, a: int, b: int) -> tuple[int, int]:
         """The clause around text[a:b]: between the nearest terminators of its sentence."""
@@ -367,7 +379,10 @@ _OF_FILLER = re.compile(
     r"\s*'?s?\s*(?:-?\s*(?:course|trial|period|program|regimen|block|series|round|duration)s?\s+)?(?:of|into|in)?\s*"
     r"(?:(?:a|an|the|formal|outpatient|supervised|structured|home|daily|oral|prescription|over-the-counter|otc|regular|"
     r"consistent|dedicated|conservative|physical|continuous|scheduled|weekly|twice-weekly|"
-    r"provider-directed|provider|directed|prescribed|in-person|land-based|aquatic|that|this|his|her|their|our)\s*)*$", re.I)
+    r"provider-directed|provider|directed|prescribed|in-person|land-based|aquatic|that|this|his|her|their|our)\s*)*$"
+    # "over the last eleven weeks she has had physical therapy"
+    r"|,?\s*(?:she|he|they|the patient|pt) (?:has|have|had) (?:had|done|completed|received|tried|undergone|attended|"
+    r"been (?:doing|attending|taking|using|on|in))(?: (?:a|an|the|his|her|their|formal|supervised|outpatient|daily))*\s*$", re.I)
 _SINCE_BEFORE = re.compile(
     r"(?:\bsince|\bstarting|\bfrom|\bas of)\s+(?:(?:the|his|her|their|my|our|an?|initial|first|last|that|this|"
     r"clinic|office|intake|in-person)\s+)*(?:visit|appointment|evaluation|eval|exam|consult(?:ation)?|encounter)?\s*"
@@ -379,6 +394,8 @@ _SYMPTOM_WORD = re.compile(r"\b(?:pain|ache|aching|symptoms?|sx|sciatica|numbnes
 _SINCE_THEN = re.compile(r"\b(?:since (?:then|that (?:visit|time|appointment|day|evaluation|exam))|"
                          r"(?:on |at )?(?:the same day|that day|that same day|at that (?:time|visit)|at that point))\b", re.I)
 _END_BEFORE = re.compile(r"\b(?:end(?:ing|ed|s)?|until|through|completed|stopped|finished|discontinued|last (?:session|visit|dose))\b(?: on| in)?\s*$", re.I)
+# the visit at which the failure was documented ("I reassessed her on November 18 and ... unchanged")
+_VISIT_BEFORE = re.compile(r"\b(?:re-?assessed|re-?evaluated|re-?examined|examined|evaluated|seen|saw)\b(?: \w+){0,2} on\s*$", re.I)
 _VALUE_CUT = re.compile(r";|\bbut\b|\bhowever\b|\balthough\b|\bwhereas\b", re.I)
 
 TIER_EXPLICIT, TIER_DATE = 0, 1
@@ -434,6 +451,11 @@ def _read_value(o: CompiledOutput, m: Mention, reader: _Reader, siblings: list[M
         if ended:
             d = min(ended, key=lambda d: d.earliest)
             return d.earliest.isoformat(), d.start, d.end, []
+        visits = [d for d in reader.dates_in(m.sentence, a, b) if d.exact and d.latest <= on and
+                  _VISIT_BEFORE.search(text, max(a, d.start - 40), d.start)]
+        if visits:
+            d = max(visits, key=lambda d: d.latest)
+            return d.latest.isoformat(), d.start, d.end, ["the visit at which the failure was documented"]
         return on.isoformat(), m.start, m.end, ["no date in the sentence: the date of the note (the request date)"]
     if parser == "date":
         rank = {"day": 0, "relative": 0, "month": 1, "year": 2}
@@ -517,7 +539,7 @@ def _read_duration(reader: _Reader, m: Mention, a: int, b: int, on: dt.date, sin
             continue
         candidates.append(_since_candidate(d, m, on))
     for ref in _SINCE_THEN.finditer(text, a, b):
-        d = reader.date_before(m.sentence, ref.start())
+        d = reader.date_before(m.sentence, ref.start(), visit=_VISIT_WORD.search(ref.group()) is not None)
         if d is None:
             continue
         raw, s0, e0, notes, tier = _since_candidate(d, m, on)[2]
@@ -674,6 +696,11 @@ def _holds(cond: Any, facts: FactSet, rules: Rules, used: list[str], on: dt.date
         ok = bool(v & frozenset(cond.has_any))
     elif cond.within_days is not None:
         ok = 0 <= (on - v).days <= cond.within_days
+    elif cond.after is not None:
+        other = facts.values.get(cond.after)
+        ok = other is not None and v > other
+        if ok:
+            used.append(cond.after)
     if ok:
         used.append(cond.fact)
     return ok

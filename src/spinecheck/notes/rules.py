@@ -210,6 +210,11 @@ def _check_condition(cond: Condition, catalog: dict[str, FactDef], filename: str
         raise PolicyDataError(f"le/ge compare numbers; '{fact.name}' is a {fact.type}", where=_located(filename, lines, path))
     if cond.within_days is not None and fact.type != "date":
         raise PolicyDataError(f"within_days tests dates; '{fact.name}' is a {fact.type}", where=_located(filename, lines, path))
+    if cond.after is not None:
+        other = _fact(catalog, cond.after, filename, lines, path + ("after",))
+        if fact.type != "date" or other.type != "date":
+            raise PolicyDataError(f"after compares two dates; '{fact.name}' is a {fact.type}, '{other.name}' a {other.type}",
+                                  where=_located(filename, lines, path))
     if cond.has_any is not None:
         if fact.type != "set":
             raise PolicyDataError(f"has_any tests sets; '{fact.name}' is a {fact.type}", where=_located(filename, lines, path))

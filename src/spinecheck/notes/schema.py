@@ -127,14 +127,16 @@ class Condition(Strict):
     ge: float | None = None
     has_any: list[str] | None = None
     within_days: int | None = None  # date facts: on or before the request date, at most this many days before
+    after: str | None = None  # date facts: later than the date of this other fact read from the note
     all: list["Condition"] | None = None
 
     @model_validator(mode="after")
     def _shape(self) -> "Condition":
         if (self.all is None) == (self.fact is None):
             raise ValueError("a condition names a 'fact' (with eq, le, ge or has_any) or lists 'all' conditions")
-        if self.fact is not None and sum(x is not None for x in (self.eq, self.le, self.ge, self.has_any, self.within_days)) != 1:
-            raise ValueError(f"condition on '{self.fact}' needs exactly one of eq, le, ge, has_any, within_days")
+        if self.fact is not None and sum(x is not None for x in (self.eq, self.le, self.ge, self.has_any, self.within_days,
+                                                                 self.after)) != 1:
+            raise ValueError(f"condition on '{self.fact}' needs exactly one of eq, le, ge, has_any, within_days, after")
         return self
 
 

@@ -29,7 +29,7 @@ WORD_NUMBERS: dict[str, float] = {
     "couple of": 2, "half a": 0.5, "half an": 0.5, "a half": 0.5, "one and a half": 1.5,
     "two and a half": 2.5, "several": -1, "few": -1, "a few": -1, "many": -1,
 }
-_NUM = (r"(?:\d+(?:\.\d+)?|one and a half|two and a half|half an?|a couple(?: of)?|couple of|a few|few|several|"
+_NUM = (r"(?:\d+(?:\.\d+)?|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) and a half|half an?|a couple(?: of)?|couple of|a few|few|several|"
         r"twenty|thirty|forty|fifty|sixty|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
         r"nineteen|one|two|three|four|five|six|seven|eight|nine|ten|an?)")
 _UNIT = r"(?:hours?|hrs?|days?|weeks?|wks?|months?|mos?|years?|yrs?)"
@@ -46,7 +46,7 @@ _QUAL = (r"(?P<qual>more than|greater than|longer than|over|in excess of|at leas
          r"less than|shorter than|<|up to|only|just)")
 DURATION_RE = re.compile(
     rf"(?:{_QUAL}\s*)?(?:(?:the|a)\s+)?(?:(?:past|last|previous|prior)\s+)?"
-    rf"(?P<n1>{_NUM})(?P<plus>\+)?(?:\s*(?:-|to|or)\s*(?P<n2>{_NUM}))?"
+    rf"(?<![/\d.])(?P<n1>{_NUM})(?P<plus>\+)?(?:\s*(?:-|to|or)\s*(?P<n2>{_NUM}))?"
     rf"(?:\s*[- ]\s*|\s*)(?P<u1>{_UNIT})\b"
     rf"(?:,?\s*(?:and\s+)?(?P<n3>\d+(?:\.\d+)?|one|two|three|four|five|six|a)\s*[- ]?\s*(?P<u2>{_UNIT})\b)?"
     rf"(?P<half>\s+and\s+a\s+half)?"
@@ -70,7 +70,9 @@ class Duration:
 
 
 def _num(text: str) -> float | None:
-    t = text.lower().strip()
+    t = " ".join(text.lower().split())
+    if t.endswith(" and a half") and t[:-11] in WORD_NUMBERS:
+        return WORD_NUMBERS[t[:-11]] + 0.5
     if t in WORD_NUMBERS:
         v = WORD_NUMBERS[t]
         return None if v < 0 else float(v)
@@ -173,6 +175,11 @@ _MD_BEFORE = re.compile(
     r"\bfloor|\bground|\bice|\bstairs|\bhome|\bfell|\bfall|\binjured|\bsurgery|\bfusion|\blaminectomy|\bdiscectomy)\s*(?:\(|on\s+)?$",
     re.IGNORECASE)
 _MD_NOT_AFTER = re.compile(r"\s*(?:/|out of|pain|strength|on the (?:vas|nrs))", re.IGNORECASE)
+# "slipped on wet leaves 10/3": an injury or onset verb a few words before a bare month/day dates it
+_MD_EVENT_BEFORE = re.compile(
+    r"\b(?:slipped|tripped|fell|injured|hurt|twisted|struck|collided|crashed|tackled|rear-ended|lifted|lifting|began|started)\b"
+    r"(?:\s+[\w'-]+){0,4}\s*$", re.IGNORECASE)
+_MD_SCORE_BEFORE = re.compile(r"(?:pain|score|strength|vas|nrs|rated?|grade|power|motor|mmt|\d)\s*(?:of|at|is|was|:|=)?\s*$", re.IGNORECASE)
 from .fastmatch import Matcher  # noqa: E402
 
 DATE_MATCHER = Matcher(DATE_RE)
@@ -303,7 +310,10 @@ def parse_date_match(m: re.Match[str], on: dt.date, text: str) -> DateRange | No
         return DateRange(dt.date(y, 1, 1), dt.date(y, 12, 31), s, e, "year")
     if g("md"):
         mo, day = int(g("mdm")), int(g("mdd"))
-        if not 1 <= mo <= 12 or not _MD_BEFORE.search(text[max(0, s - 24):s]) or _MD_NOT_AFTER.match(text, e):
+        before = text[max(0, s - 24):s]
+        dated = _MD_BEFORE.search(before) or (
+            _MD_EVENT_BEFORE.search(text[max(0, s - 48):s]) and not _MD_SCORE_BEFORE.search(before))
+        if not 1 <= mo <= 12 or not dated or _MD_NOT_AFTER.match(text, e):
             return None  # "9/10" pain, "4/5" strength: a month/day needs a date-like word before it
         y = _latest_year_for(mo, day, on)
         d = _safe(y, mo, day)
