@@ -1,12 +1,16 @@
 """Generate one Python function per criteria node of a compiled policy.
 
 Node ``k`` becomes ``n{k}(env)``: it evaluates the node over ``env.facts``, writes the truth
-value to ``env.out[k]`` and returns it. Combinators stop at the first child that decides them
-(false for ``all``, true for ``any``) and reuse a child already in ``env.out`` (definitions are
-shared between pathways). Fact tests are written inline in their parent, so evaluating a tree
-costs one call per combinator, not one per leaf. Constants are bound by name in the module's
-namespace (``c{k}``), never printed into the source; date tests (calendar arithmetic) stay
-closures (``t{k}``). The source is kept on the compiled policy for reading and debugging.
+value of every node it visits to ``env.out`` and returns its own. A node's whole subtree is
+written inline in its function (one ``while True`` block per ``all`` / ``any``, left by
+``break`` at the first child that decides it: false for ``all``, true for ``any``), except the
+shared nodes (definitions), which are called, and reused when already in ``env.out``. So a
+tree costs one call per definition it reaches, not one per node. Evaluating a node visits the
+same nodes whether or not parts of its subtree are already known: the nodes known after a
+series of evaluations are the union of what each visits, in any order. Constants are bound by
+name in the module's namespace (``c{k}``), never printed into the source; date tests (calendar
+arithmetic) stay closures (``t{k}``). The source is kept on the compiled policy for reading and
+debugging.
 
 The generated code is a straight transcription of Kleene logic (``spinecheck.logic``):
 ``tests/engine/test_codegen.py`` checks it against a plain recursive evaluator.
@@ -15,8 +19,6 @@ The generated code is a straight transcription of Kleene logic (``spinecheck.log
 from __future__ import annotations
 
 from typing import Any, Callable
-
-from .. import logic
 
 # op -> expression over the fact's value (x) and the other side (y)
 _OPS: dict[str, str] = {
@@ -36,55 +38,73 @@ _OPS: dict[str, str] = {
 
 
 def generate(nodes: list[Any], constant: Callable[[Any], Any], date_test: Callable[[Any], Any],
-             is_date: Callable[[Any], bool], unset: object) -> tuple[str, list[Callable[[Any], Any]]]:
+             is_date: Callable[[Any], bool], unset: object,
+             shared: frozenset[int] = frozenset()) -> tuple[str, list[Callable[[Any], Any]]]:
     """(source, functions by node index) for ``nodes`` (CNode, children resolved).
     ``constant(node)`` gives a fact test's comparable constant, ``date_test(node)`` the
-    closure for a date test, ``is_date(node)`` whether a fact test compares dates."""
-    ns: dict[str, Any] = {"UNSET": unset, "at_least": logic.at_least}
-    gen = _Generator(nodes, ns, constant, date_test, is_date)
+    closure for a date test, ``is_date(node)`` whether a fact test compares dates; ``shared``
+    are the nodes with several parents (definitions), called rather than inlined."""
+    ns: dict[str, Any] = {"UNSET": unset}
+    gen = _Generator(nodes, ns, constant, date_test, is_date, shared)
     source = "\n\n".join(gen.function(node) for node in nodes) + "\n"
     exec(compile(source, "<spinecheck criteria>", "exec"), ns)  # noqa: S102 - our own generated code
     return source, [ns[f"n{node.idx}"] for node in nodes]
 
 
+# Deeper nesting of inlined combinators becomes a call (Python allows 20 nested blocks).
+MAX_INLINE_DEPTH = 12
+
+
 class _Generator:
     def __init__(self, nodes: list[Any], ns: dict[str, Any], constant: Callable[[Any], Any],
-                 date_test: Callable[[Any], Any], is_date: Callable[[Any], bool]):
+                 date_test: Callable[[Any], Any], is_date: Callable[[Any], bool], shared: frozenset[int]):
         self.nodes, self.ns = nodes, ns
         self.constant, self.date_test, self.is_date = constant, date_test, is_date
+        self.shared = shared
 
     def function(self, node: Any) -> str:
-        idx = node.idx
         label = " ".join(f"{node.kind} {node.id}".split())  # one line, whatever the id holds
-        head = [f"def n{idx}(env):", f"    # {label}", "    out = env.out", "    f = env.facts"]
+        head = [f"def n{node.idx}(env):", f"    # {label}", "    out = env.out", "    f = env.facts"]
+        return "\n".join(head + _indent(self.node(node.idx, 0) + ["return v"], 1))
+
+    def node(self, idx: int, depth: int) -> list[str]:
+        """Lines setting ``v`` and ``out[idx]`` to the value of node ``idx``, its subtree inline."""
+        node = self.nodes[idx]
         if node.kind == "fact":
-            return "\n".join(head + _indent(self.leaf(idx), 1) + ["    return v"])
+            return self.leaf(idx)
         if node.kind in ("all", "any"):
             decisive, otherwise = ("True", "False") if node.kind == "any" else ("False", "True")
-            body = ["unknown = False"]
-            for k in node.children:
-                body += self.child(k)
-                body += [f"if v is {decisive}:", f"    out[{idx}] = {decisive}", f"    return {decisive}",
-                         "if v is None:", "    unknown = True"]
-            body.append(f"v = None if unknown else {otherwise}")
+            unknown = f"u{depth}"
+            body = [f"{unknown} = False"]
+            *first, last = node.children
+            for k in first:
+                body += self.child(k, depth + 1)
+                body += [f"if v is {decisive}:", "    break", "if v is None:", f"    {unknown} = True"]
+            body += self.child(last, depth + 1)
+            body += [f"if v is not {decisive}:", f"    v = None if {unknown} or v is None else {otherwise}", "break"]
+            lines = ["while True:  # " + node.kind] + _indent(body, 1)
         elif node.kind == "not":
-            body = self.child(node.children[0]) + ["v = None if v is None else not v"]
+            lines = self.child(node.children[0], depth + 1) + ["v = None if v is None else not v"]
         elif node.kind == "at_least":
-            body = []
-            for position, k in enumerate(node.children):
-                body += self.child(k) + [f"v{position} = v"]
-            values = ", ".join(f"v{p}" for p in range(len(node.children)))
-            body.append(f"v = at_least({node.at_least or 1}, [{values}])")
+            met, unknown = f"t{depth}", f"u{depth}"
+            lines = [f"{met} = {unknown} = 0"]
+            for k in node.children:
+                lines += self.child(k, depth + 1)
+                lines += ["if v is True:", f"    {met} += 1", "elif v is None:", f"    {unknown} += 1"]
+            n = node.at_least or 1
+            lines.append(f"v = True if {met} >= {n} else None if {met} + {unknown} >= {n} else False")
         else:  # pragma: no cover - the schema knows no other kind
             raise ValueError(f"unknown node kind {node.kind}")
-        body += self.ruled(node) + [f"out[{idx}] = v", "return v"]
-        return "\n".join(head + _indent(body, 1))
+        return lines + self.ruled(node) + [f"out[{idx}] = v"]
 
-    def child(self, k: int) -> list[str]:
-        """Lines setting ``v`` to child ``k``'s value: already known, else evaluated."""
-        node = self.nodes[k]
-        inline = node.kind == "fact" and not self.is_date(node)
-        return [f"v = out[{k}]", "if v is UNSET:"] + _indent(self.leaf(k) if inline else [f"v = n{k}(env)"], 1)
+    def child(self, k: int, depth: int) -> list[str]:
+        """Lines setting ``v`` to child ``k``'s value: a shared node (a definition) is reused
+        when already known, else called; any other child is evaluated inline."""
+        if k in self.shared:
+            return [f"v = out[{k}]", "if v is UNSET:", f"    v = n{k}(env)"]
+        if depth > MAX_INLINE_DEPTH and self.nodes[k].kind != "fact":
+            return [f"v = n{k}(env)"]
+        return self.node(k, depth)
 
     def leaf(self, k: int) -> list[str]:
         """Lines setting ``v`` and ``out[k]`` to the value of fact test ``k``."""

@@ -89,10 +89,10 @@ class CompiledPolicy:
         self.note_roots = [self._compile_root(n.when) if n.when else None for n in policy.notes]
         self._resolve_refs()
         self.size = len(self.nodes)
+        self.definition_nodes = frozenset(self._def_index.values())
         self.source, self.fns = codegen.generate(
             self.nodes, constant=self._constant_of, date_test=_date_test,
-            is_date=self._tests_date, unset=UNSET)
-        self.definition_nodes = frozenset(self._def_index.values())
+            is_date=self._tests_date, unset=UNSET, shared=self.definition_nodes)
         memo: dict[int, frozenset[str]] = {}
         self.pathway_required = [self._required(r, memo) for r in self.pathway_roots]
         self._index_required()
