@@ -17,6 +17,7 @@ from .policy.schema import FactDef
 
 Reader = Callable[[Any], Any]
 _new_tuple = tuple.__new__  # builds a FactValue without its Python-level constructor
+UNSET = object()
 
 
 class Intake:
@@ -66,13 +67,24 @@ class Intake:
         conflicted = {c.get("fact") for c in facts.conflicts}
         for ruler in rulers:
             implied = self.blanket_provenance[ruler]
-            if conflicted or not implied.keys().isdisjoint(provenance):
-                kept = [(name, fv) for name, fv in implied.items() if name not in provenance and name not in conflicted]
-                provenance.update(kept)
-                values.update((name, fv.value) for name, fv in kept)  # absent values are never None
-            else:  # the usual case: nothing answered any of them
-                provenance.update(implied)
-                values.update(self.blanket_values[ruler])
+            # answered (or conflicted) facts keep what they have: written over, then put back
+            # (dictionaries keep a key's place when its value changes, so the order is that of
+            # adding only the others)
+            keep = implied.keys() & provenance.keys()
+            if conflicted:
+                keep |= implied.keys() & conflicted
+            before = [(name, provenance.get(name), values.get(name, UNSET)) for name in keep]
+            provenance.update(implied)
+            values.update(self.blanket_values[ruler])  # absent values are never None
+            for name, fv, value in before:
+                if fv is None:
+                    del provenance[name]
+                else:
+                    provenance[name] = fv
+                if value is UNSET:
+                    del values[name]
+                else:
+                    values[name] = value
 
 
 _INTAKES: dict[int, Intake] = {}

@@ -18,7 +18,7 @@ The generated code is a straight transcription of Kleene logic (``spinecheck.log
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Any, Callable, NamedTuple
 
 # op -> expression over the fact's value (x) and the other side (y)
 _OPS: dict[str, str] = {
@@ -37,18 +37,28 @@ _OPS: dict[str, str] = {
 }
 
 
+class Generated(NamedTuple):
+    source: str
+    fns: list[Callable[[Any], Any]]  # node index -> n{k}
+    scans: dict[int, Callable[[Any], tuple[int, int]]]  # root -> s{root}
+
+
 def generate(nodes: list[Any], constant: Callable[[Any], Any], date_test: Callable[[Any], Any],
-             is_date: Callable[[Any], bool], unset: object,
-             shared: frozenset[int] = frozenset()) -> tuple[str, list[Callable[[Any], Any]]]:
-    """(source, functions by node index) for ``nodes`` (CNode, children resolved).
-    ``constant(node)`` gives a fact test's comparable constant, ``date_test(node)`` the
-    closure for a date test, ``is_date(node)`` whether a fact test compares dates; ``shared``
-    are the nodes with several parents (definitions), called rather than inlined."""
+             is_date: Callable[[Any], bool], unset: object, shared: frozenset[int] = frozenset(),
+             scans: dict[int, tuple[tuple[int, ...], frozenset[int]]] | None = None) -> Generated:
+    """The functions for ``nodes`` (CNode, children resolved). ``constant(node)`` gives a fact
+    test's comparable constant, ``date_test(node)`` the closure for a date test,
+    ``is_date(node)`` whether a fact test compares dates; ``shared`` are the nodes with several
+    parents (definitions), called rather than inlined. ``scans`` maps a root to its leaf
+    criteria and those of them the case's own facts can meet: ``s{root}(env)`` counts how many
+    of each hold (met, own), evaluating every leaf; it writes only the groups it evaluates."""
     ns: dict[str, Any] = {"UNSET": unset}
     gen = _Generator(nodes, ns, constant, date_test, is_date, shared)
-    source = "\n\n".join(gen.function(node) for node in nodes) + "\n"
+    parts = [gen.function(node) for node in nodes]
+    parts += [gen.scan(root, leaves, own) for root, (leaves, own) in (scans or {}).items()]
+    source = "\n\n".join(parts) + "\n"
     exec(compile(source, "<spinecheck criteria>", "exec"), ns)  # noqa: S102 - our own generated code
-    return source, [ns[f"n{node.idx}"] for node in nodes]
+    return Generated(source, [ns[f"n{node.idx}"] for node in nodes], {root: ns[f"s{root}"] for root in scans or {}})
 
 
 # Deeper nesting of inlined combinators becomes a call (Python allows 20 nested blocks).
@@ -122,6 +132,30 @@ class _Generator:
                 self.ns[f"c{k}"] = self.constant(node)
                 lines.append(f"v = None if x is None else {test.format(y=f'c{k}')}")
         return lines + self.ruled(node) + [f"out[{k}] = v"]
+
+    def scan(self, root: int, leaves: tuple[int, ...], own: frozenset[int]) -> list[str]:
+        """``s{root}(env)``: (leaves that hold, those of them in ``own``), every leaf evaluated."""
+        lines = [f"def s{root}(env):", f"    # leaves of {self.nodes[root].kind} {self.nodes[root].id}".rstrip(),
+                 "    f = env.facts", "    met = mine = 0"]
+        for k in leaves:
+            node = self.nodes[k]
+            count = ["    met += 1"] + (["    mine += 1"] if k in own else [])
+            if node.kind != "fact":  # a group: its own value (a ruled-out group counts as one)
+                lines += [f"    v = env.out[{k}]", "    if v is UNSET:", f"        v = n{k}(env)", "    if v is True:"]
+            elif self.is_date(node):
+                self.ns[f"t{k}"] = self.date_test(node)
+                lines += [f"    if t{k}(env) is True:"]
+            else:
+                test = _OPS[node.op or "eq"]
+                lines.append(f"    x = f.get({node.fact!r})")
+                if node.value_fact:
+                    lines += [f"    y = f.get({node.value_fact!r})",
+                              f"    if x is not None and y is not None and {test.format(y='y')}:"]
+                else:
+                    self.ns[f"c{k}"] = self.constant(node)
+                    lines.append(f"    if x is not None and {test.format(y=f'c{k}')}:")
+            lines += _indent(count, 1)
+        return "\n".join(lines + ["    return met, mine"])
 
     def ruled(self, node: Any) -> list[str]:
         """A group one statement rules out is false, not unknown, once that statement holds."""

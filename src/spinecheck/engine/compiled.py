@@ -14,11 +14,15 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, NamedTuple
 
 from . import codegen
+from .plan import CodePlan, SuggestionPlan, code_plan, suggestion_plan
 from ..policy.durations import date_minus, duration_days, parse_duration
 from ..policy.model import Policy
 from ..policy.schema import Node
 
 UNSET = object()
+
+FACT, ALL, ANY, NOT, AT_LEAST = range(5)
+KINDS = {"fact": FACT, "all": ALL, "any": ANY, "not": NOT, "at_least": AT_LEAST}
 
 
 @dataclass
@@ -67,13 +71,6 @@ def _fmt(value: Any) -> str:
 Fn = Callable[[Env], Any]
 
 
-class CodePlan(NamedTuple):
-    notes: tuple[tuple[int, int | None], ...]
-    redirects: tuple[tuple[int, int | None], ...]
-    exclusions: tuple[tuple[int, int | None, bool], ...]  # (index, root, applies always)
-    pathways: tuple[int, ...]
-
-
 class CompiledPolicy:
     def __init__(self, policy: Policy):
         self.policy = policy
@@ -90,9 +87,19 @@ class CompiledPolicy:
         self._resolve_refs()
         self.size = len(self.nodes)
         self.definition_nodes = frozenset(self._def_index.values())
-        self.source, self.fns = codegen.generate(
+        self.leaves_under: dict[int, tuple[int, ...]] = {}
+        derived = {name for name, f in policy.facts.items() if f.derived}
+        scanned = [*self.pathway_roots, *(r for r, rule in zip(self.redirect_roots, policy.redirects)
+                                          if r is not None and rule.must_rule_out == "when_suggested"),
+                   *(r for r, rule in zip(self.exclusion_roots, policy.exclusions)
+                     if r is not None and rule.must_rule_out == "when_suggested")]
+        scans = {root: (self.leaves(root), frozenset(k for k in self.leaves(root) if self.nodes[k].fact not in derived))
+                 for root in scanned}
+        generated = codegen.generate(
             self.nodes, constant=self._constant_of, date_test=_date_test,
-            is_date=self._tests_date, unset=UNSET, shared=self.definition_nodes)
+            is_date=self._tests_date, unset=UNSET, shared=self.definition_nodes, scans=scans)
+        self.source, self.fns, self.scans = generated.source, generated.fns, generated.scans
+        self.subtree_order = [self._preorder(k) for k in range(self.size)]
         memo: dict[int, frozenset[str]] = {}
         self.pathway_required = [self._required(r, memo) for r in self.pathway_roots]
         self._index_required()
@@ -102,24 +109,35 @@ class CompiledPolicy:
         self.code_dependent = tuple(
             i for i in range(len(self.nodes))
             if any(self.nodes[k].fact in request_facts or self.nodes[k].value_fact in request_facts
-                   for k in self._subtree(i))
+                   for k in self.subtree_order[i])
         )
         self.code_dependent_set = frozenset(self.code_dependent)
         self.group_only_facts = self._group_only_facts()
         self.templates = [self._template(n) for n in self.nodes]
-        self.leaves_under: dict[int, tuple[int, ...]] = {}
+        # per node, for the walks over an evaluation state (relevance, questions)
+        self.kinds = tuple(KINDS[n.kind] for n in self.nodes)
+        self.children = tuple(n.children for n in self.nodes)
+        self.fact_of = tuple(n.fact for n in self.nodes)
+        self.ruled = tuple(bool(n.ruled_out_by) for n in self.nodes)
+        self.ruler_of = tuple(n.ruled_out_by for n in self.nodes)
+        self.tested = tuple(tuple(name for name in (n.fact, n.value_fact) if name) for n in self.nodes)
+        self.n_leaves = {root: len(self.leaves(root)) for root in self.pathway_roots}
         self._leaf_getters: dict[int, Callable[[list[Any]], tuple[Any, ...]]] = {}
         self._own_leaf_getters: dict[int, Callable[[list[Any]], tuple[Any, ...]]] = {}
         # a scenario gate: a group or a fact that a blanket statement answers
         self.fact_ruler = {name: f.ruled_out_by for name, f in policy.facts.items() if f.ruled_out_by}
         self.is_gate = tuple(bool(n.ruled_out_by or (n.kind == "fact" and self.fact_ruler.get(n.fact or "")))
                              for n in self.nodes)
-        self._plans: dict[str, CodePlan] = {}
+        self.gate_or_all_children = tuple(tuple(k for k in n.children if self.is_gate[k] or self.kinds[k] == ALL)
+                                          for n in self.nodes)
+        self.gate_free = self._gate_free()
         self.pathway_section = tuple(p.cite.split("#", 1)[0] for p in policy.pathways)
         self.pathways_for: dict[str, list[int]] = {}
         for i, p in enumerate(policy.pathways):
             for code in p.cpt:
                 self.pathways_for.setdefault(code, []).append(i)
+        self._plans: dict[str, CodePlan] = {}
+        self._suggestion_plans: dict[str, SuggestionPlan] = {}
 
     # --- compilation ---------------------------------------------------------------------------
     def _compile_root(self, node: Node) -> int:
@@ -174,17 +192,14 @@ class CompiledPolicy:
 
     def force(self, env: Env, idx: int) -> None:
         """Evaluate every node under ``idx`` that short-circuiting skipped (for the trace)."""
-        stack = [idx]
         seen = env.forced
-        out, fns, nodes = env.out, self.fns, self.nodes
-        while stack:
-            k = stack.pop()
-            if k in seen:
-                continue
-            seen.add(k)
+        if idx in seen:
+            return
+        seen.add(idx)
+        out, fns = env.out, self.fns
+        for k in self.subtree_order[idx]:  # parents first: each call completes what it reaches
             if out[k] is UNSET:
                 fns[k](env)
-            stack.extend(nodes[k].children)
 
     def fill_leaves(self, env: Env, idx: int) -> None:
         """Evaluate every leaf criterion under ``idx`` (see ``leaves``) that short-circuiting
@@ -194,22 +209,18 @@ class CompiledPolicy:
             if out[k] is UNSET:
                 fns[k](env)
 
-    def plan(self, cpt: str) -> "CodePlan":
+    def plan(self, cpt: str) -> CodePlan:
         """What concerns requests for ``cpt``: its notes, redirects, exclusions and pathways."""
         found = self._plans.get(cpt)
         if found is None:
-            p = self.policy
+            found = self._plans[cpt] = code_plan(self.policy, cpt, self)
+        return found
 
-            def applies(spec: Any) -> bool:
-                return spec == "all" or cpt in spec
-
-            found = self._plans[cpt] = CodePlan(
-                notes=tuple((i, self.note_roots[i]) for i, n in enumerate(p.notes) if applies(n.cpt)),
-                redirects=tuple((i, self.redirect_roots[i]) for i, r in enumerate(p.redirects) if applies(r.cpt)),
-                exclusions=tuple((i, self.exclusion_roots[i], e.applies == "always")
-                                 for i, e in enumerate(p.exclusions) if applies(e.cpt)),
-                pathways=tuple(self.pathways_for.get(cpt, ())),
-            )
+    def suggestion_plan(self, cpt: str) -> SuggestionPlan:
+        """The pathways supporting codes other than ``cpt``."""
+        found = self._suggestion_plans.get(cpt)
+        if found is None:
+            found = self._suggestion_plans[cpt] = suggestion_plan(self.policy, cpt, self)
         return found
 
     def _index_required(self) -> None:
@@ -227,18 +238,31 @@ class CompiledPolicy:
             else:
                 always.append(i)
         self._required_keyed = {name: tuple(v) for name, v in keyed.items()}
+        self._required_keys = frozenset(keyed)
         self._required_none = tuple(always)
 
     def pathways_with_required(self, known: Any) -> list[int]:
-        """Pathways, in policy order, whose required facts are all in ``known`` (the only ones
-        that can be true)."""
+        """Pathways, in policy order, whose required facts are all in ``known`` (a view of the
+        known facts' names; the only pathways that can be true)."""
         required = self.pathway_required
         found = list(self._required_none)
-        for name, idxs in self._required_keyed.items():
-            if name in known:
-                found.extend(i for i in idxs if required[i] <= known)
+        for name in known & self._required_keys:
+            found += [i for i in self._required_keyed[name] if known >= required[i]]
         found.sort()
         return found
+
+    def _gate_free(self) -> tuple[bool, ...]:
+        """Per node: no scenario gate can be reached from it through `all` / `any` nodes."""
+        memo: dict[int, bool] = {}
+
+        def free(k: int) -> bool:
+            found = memo.get(k)
+            if found is None:
+                found = memo[k] = not self.is_gate[k] and (
+                    self.kinds[k] not in (ALL, ANY) or all(free(child) for child in self.children[k]))
+            return found
+
+        return tuple(free(k) for k in range(self.size))
 
     def _group_only_facts(self) -> frozenset[str]:
         """Facts tested only inside groups a blanket statement can rule out (e.g. the red-flag
@@ -261,15 +285,16 @@ class CompiledPolicy:
             stack.extend((child, grouped) for child in node.children)
         return frozenset(inside - outside)
 
-    def _subtree(self, idx: int) -> set[int]:
-        seen: set[int] = set()
+    def _preorder(self, idx: int) -> tuple[int, ...]:
+        """The nodes under ``idx`` (itself included), each once, parents before children."""
+        seen: dict[int, None] = {}
         stack = [idx]
         while stack:
             k = stack.pop()
             if k not in seen:
-                seen.add(k)
-                stack.extend(self.nodes[k].children)
-        return seen
+                seen[k] = None
+                stack.extend(reversed(self.nodes[k].children))
+        return tuple(seen)
 
     def _required(self, idx: int, memo: dict[int, frozenset[str]]) -> frozenset[str]:
         """Facts that must be known for node ``idx`` to be true (a cheap bound: when one is

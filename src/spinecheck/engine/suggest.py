@@ -1,0 +1,97 @@
+"""Codes other than the requested one that the policy supports for a case (``suggested_cpt``),
+and whether an unknown exclusion or redirect must be settled before approving.
+
+A pathway that reads the requested code's region, modality or contrast is evaluated with each
+candidate code's own (a thoracic case suggests thoracic codes only); the others hold or fail
+alike for every code, and are evaluated once, in the request's own evaluation state."""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from .compiled import UNSET, CompiledPolicy, Env
+from .plan import Item
+
+
+def holds_approval(c: CompiledPolicy, env: Env, item: Item) -> bool:
+    """Whether the unknown exclusion or redirect ``item`` must be settled before approving:
+    always when it must be ruled out, and for ``when_suggested`` once some criterion of it is
+    known to hold (it is completed in ``env`` to see that)."""
+    rule = item.must_rule_out
+    if not rule:
+        return False
+    if rule is True or item.root is None:
+        return True
+    c.force(env, item.root)
+    return c.scans[item.root](env)[0] > 0
+
+
+def suggestions(c: CompiledPolicy, env: Env, cpt: str) -> list[tuple[str, int, Env]]:
+    """Codes other than ``cpt`` that a pathway supports for this case, each with the pathway
+    and the evaluation state in which it holds, in policy order of the pathways."""
+    policy = c.policy
+    requested = policy.codes[cpt]
+    states: dict[tuple[str, str, str], Env] = {(requested.region, requested.modality, requested.contrast): env}
+    by_code: dict[str, Env] = {}
+
+    def state_for(code: str) -> Env:
+        found = by_code.get(code)
+        if found is not None:
+            return found
+        cd = policy.codes[code]
+        key = (cd.region, cd.modality, cd.contrast)
+        found = states.get(key)
+        if found is None:
+            facts = {**env.facts, "request_region": cd.region, "request_modality": cd.modality,
+                     "request_contrast": cd.contrast}
+            out = list(env.out)  # results that do not depend on the code carry over
+            for k in c.code_dependent:
+                out[k] = UNSET
+            found = states[key] = Env(facts=facts, request_date=env.request_date, out=out, cutoffs=env.cutoffs)
+        by_code[code] = found
+        return found
+
+    fns, out_env = c.fns, env.out
+    others = c.suggestion_plan(cpt).others
+    found: dict[str, tuple[int, Env]] = {}
+    for i in c.pathways_with_required(env.facts.keys()):  # the same facts are known in every state
+        entry = others.get(i)
+        if entry is None:  # supports only the requested code (already evaluated)
+            continue
+        root, shared, codes = entry
+        if shared:
+            v = out_env[root]
+            if v is UNSET:
+                v = fns[root](env)
+            if v is not True:
+                continue
+        for code in codes:
+            if code in found:
+                continue
+            state = env if shared else state_for(code)
+            if not shared:
+                v = state.out[root]
+                if v is UNSET:
+                    v = fns[root](state)
+                if v is not True:
+                    continue
+            if not_excluded(c, env, code, state_for):
+                found[code] = (i, state)
+    return [(code, i, state) for code, (i, state) in found.items()]
+
+
+def not_excluded(c: CompiledPolicy, env: Env, code: str, state_for: Callable[[str], Env]) -> bool:
+    """No exclusion holds (or must first be ruled out) and no redirect applies for ``code``."""
+    plan = c.plan(code)
+    dependent, fns = c.code_dependent_set, c.fns
+    for item in (*plan.always, *plan.redirects):
+        root = item.root
+        if root is None:
+            return False
+        state = state_for(code) if root in dependent else env
+        v: Any = state.out[root]
+        if v is UNSET:
+            v = fns[root](state)
+        if v is True or (v is None and holds_approval(c, state, item)):
+            return False
+    return True
