@@ -41,24 +41,66 @@ class Generated(NamedTuple):
     source: str
     fns: list[Callable[[Any], Any]]  # node index -> n{k}
     scans: dict[int, Callable[[Any], tuple[int, int]]]  # root -> s{root}
+    searches: dict[str, Callable[[Any], Any]]  # name -> function
+
+
+class Candidate(NamedTuple):
+    """A pathway in a generated search: tried only when all its required facts are known."""
+
+    index: int
+    root: int
+    required: tuple[str, ...]  # the likeliest to be missing first
+    evaluate: bool  # (``holding``) evaluate it, or only check its required facts
 
 
 def generate(nodes: list[Any], constant: Callable[[Any], Any], date_test: Callable[[Any], Any],
              is_date: Callable[[Any], bool], unset: object, shared: frozenset[int] = frozenset(),
-             scans: dict[int, tuple[tuple[int, ...], frozenset[int]]] | None = None) -> Generated:
+             scans: dict[int, tuple[tuple[int, ...], frozenset[int]]] | None = None,
+             firsts: dict[str, tuple[Candidate, ...]] | None = None,
+             holding: tuple[Candidate, ...] = ()) -> Generated:
     """The functions for ``nodes`` (CNode, children resolved). ``constant(node)`` gives a fact
     test's comparable constant, ``date_test(node)`` the closure for a date test,
     ``is_date(node)`` whether a fact test compares dates; ``shared`` are the nodes with several
     parents (definitions), called rather than inlined. ``scans`` maps a root to its leaf
     criteria and those of them the case's own facts can meet: ``s{root}(env)`` counts how many
-    of each hold (met, own), evaluating every leaf; it writes only the groups it evaluates."""
+    of each hold (met, own), evaluating every leaf; it writes only the groups it evaluates.
+    ``firsts[name](env)`` gives the index of the first of its candidates that holds, None if
+    none does; ``holding(env)`` lists, in order, the candidates to evaluate that hold and the
+    others whose required facts are known."""
     ns: dict[str, Any] = {"UNSET": unset}
     gen = _Generator(nodes, ns, constant, date_test, is_date, shared)
     parts = [gen.function(node) for node in nodes]
     parts += [gen.scan(root, leaves, own) for root, (leaves, own) in (scans or {}).items()]
+    parts += [_first(name, candidates) for name, candidates in (firsts or {}).items()]
+    parts.append(_holding(holding))
     source = "\n\n".join(parts) + "\n"
     exec(compile(source, "<spinecheck criteria>", "exec"), ns)  # noqa: S102 - our own generated code
-    return Generated(source, [ns[f"n{node.idx}"] for node in nodes], {root: ns[f"s{root}"] for root in scans or {}})
+    searches = {name: ns[name] for name in [*(firsts or {}), "holding"]}
+    return Generated(source, [ns[f"n{node.idx}"] for node in nodes], {root: ns[f"s{root}"] for root in scans or {}},
+                     searches)
+
+
+def _known(required: tuple[str, ...]) -> str:
+    return " and ".join(f"{name!r} in f" for name in required) or "True"
+
+
+def _first(name: str, candidates: tuple[Candidate, ...]) -> str:
+    lines = [f"def {name}(env):", "    f = env.facts"]
+    for c in candidates:
+        lines += [f"    if {_known(c.required)}:", f"        if n{c.root}(env) is True:", f"            return {c.index}"]
+    return "\n".join(lines + ["    return None"])
+
+
+def _holding(candidates: tuple[Candidate, ...]) -> str:
+    lines = ["def holding(env):", "    f = env.facts", "    out = env.out", "    found = []"]
+    for c in candidates:
+        lines.append(f"    if {_known(c.required)}:")
+        if c.evaluate:
+            lines += [f"        v = out[{c.root}]", "        if v is UNSET:", f"            v = n{c.root}(env)",
+                      "        if v is True:", f"            found.append({c.index})"]
+        else:
+            lines.append(f"        found.append({c.index})")
+    return "\n".join(lines + ["    return found"])
 
 
 # Deeper nesting of inlined combinators becomes a call (Python allows 20 nested blocks).

@@ -95,10 +95,6 @@ class CompiledPolicy:
                      if r is not None and rule.must_rule_out == "when_suggested")]
         scans = {root: (self.leaves(root), frozenset(k for k in self.leaves(root) if self.nodes[k].fact not in derived))
                  for root in scanned}
-        generated = codegen.generate(
-            self.nodes, constant=self._constant_of, date_test=_date_test,
-            is_date=self._tests_date, unset=UNSET, shared=self.definition_nodes, scans=scans)
-        self.source, self.fns, self.scans = generated.source, generated.fns, generated.scans
         self.subtree_order = [self._preorder(k) for k in range(self.size)]
         memo: dict[int, frozenset[str]] = {}
         self.pathway_required = [self._required(r, memo) for r in self.pathway_roots]
@@ -112,6 +108,23 @@ class CompiledPolicy:
                    for k in self.subtree_order[i])
         )
         self.code_dependent_set = frozenset(self.code_dependent)
+        self._request_facts = request_facts
+        self.pathways_for: dict[str, list[int]] = {}
+        for i, p in enumerate(policy.pathways):
+            for code in p.cpt:
+                self.pathways_for.setdefault(code, []).append(i)
+        generated = codegen.generate(
+            self.nodes, constant=self._constant_of, date_test=_date_test,
+            is_date=self._tests_date, unset=UNSET, shared=self.definition_nodes, scans=scans,
+            firsts={f"first_{code}": tuple(self._candidate(i) for i in self.pathways_for.get(code, ()))
+                    for code in policy.codes},
+            holding=tuple(self._candidate(i) for i in range(len(policy.pathways))))
+        self.source, self.fns, self.scans = generated.source, generated.fns, generated.scans
+        # code -> the first of its pathways that holds (None if none does)
+        self.first_met = {code: generated.searches[f"first_{code}"] for code in policy.codes}
+        # pathways, in order, that hold and do not depend on the requested code, and those that
+        # depend on it whose required facts are known (see ``suggest``)
+        self.holding = generated.searches["holding"]
         self.group_only_facts = self._group_only_facts()
         self.templates = [self._template(n) for n in self.nodes]
         # per node, for the walks over an evaluation state (relevance, questions)
@@ -132,10 +145,6 @@ class CompiledPolicy:
                                           for n in self.nodes)
         self.gate_free = self._gate_free()
         self.pathway_section = tuple(p.cite.split("#", 1)[0] for p in policy.pathways)
-        self.pathways_for: dict[str, list[int]] = {}
-        for i, p in enumerate(policy.pathways):
-            for code in p.cpt:
-                self.pathways_for.setdefault(code, []).append(i)
         self._plans: dict[str, CodePlan] = {}
         self._suggestion_plans: dict[str, SuggestionPlan] = {}
 
@@ -223,6 +232,14 @@ class CompiledPolicy:
             found = self._suggestion_plans[cpt] = suggestion_plan(self.policy, cpt, self)
         return found
 
+    def _candidate(self, i: int) -> codegen.Candidate:
+        """Pathway ``i`` for a generated search; its required facts rarest first (derived facts,
+        always known, last)."""
+        root = self.pathway_roots[i]
+        derived = {name for name, f in self.policy.facts.items() if f.derived}
+        required = sorted(self.pathway_required[i], key=lambda n: (n in derived, self._required_uses[n], n))
+        return codegen.Candidate(i, root, tuple(required), root not in self.code_dependent_set)
+
     def _index_required(self) -> None:
         """Index pathways by one of their required facts (the one fewest pathways require),
         so that finding those whose required facts are all known skips most of them at once."""
@@ -237,17 +254,57 @@ class CompiledPolicy:
                 keyed.setdefault(min(required, key=lambda n: (uses[n], n)), []).append(i)
             else:
                 always.append(i)
+        self._required_uses = uses
         self._required_keyed = {name: tuple(v) for name, v in keyed.items()}
         self._required_keys = frozenset(keyed)
         self._required_none = tuple(always)
 
-    def pathways_with_required(self, known: Any) -> list[int]:
-        """Pathways, in policy order, whose required facts are all in ``known`` (a view of the
-        known facts' names; the only pathways that can be true)."""
-        required = self.pathway_required
+    def request_facts_read(self, root: int) -> tuple[str, ...]:
+        """What ``root`` reads of the requested code: of region, modality, contrast (the
+        attribute names of a CodeDef)."""
+        read = {name for k in self.subtree_order[root] for name in (self.nodes[k].fact, self.nodes[k].value_fact)}
+        return tuple(attr for attr in ("region", "modality", "contrast") if f"request_{attr}" in read)
+
+    def blind_safe(self, root: int) -> bool:
+        """Whether ``root``'s result without the requested code's region, modality and contrast
+        (unknown) is refined, never contradicted, by knowing them: Kleene logic is monotone,
+        except that a group ruled out by a blanket statement turns unknown into false. So: no
+        test of the code lies in such a group."""
+        request = self._request_facts
+        stack, seen = [(root, False)], set()
+        while stack:
+            k, grouped = stack.pop()
+            if (k, grouped) in seen:
+                continue
+            seen.add((k, grouped))
+            node = self.nodes[k]
+            grouped = grouped or bool(node.ruled_out_by)
+            if node.kind == "fact" and grouped and (node.fact in request or node.value_fact in request):
+                return False
+            stack.extend((child, grouped) for child in node.children)
+        return True
+
+    def code_tests(self, root: int) -> tuple[tuple[int, str | None], ...]:
+        """The tests of the requested code's region, modality or contrast under ``root``, each
+        with the case's fact it compares the code's value with (None: it compares a constant);
+        while that fact is unknown the test is unknown whatever the code."""
+        request = self._request_facts
+        found = []
+        for k in self.subtree_order[root]:
+            node = self.nodes[k]
+            if node.kind == "fact" and (node.fact in request or node.value_fact in request):
+                found.append((k, node.fact if node.fact not in request and node.value_fact in request else None))
+        return tuple(found)
+
+    def pathways_with_required(self, known: frozenset[str]) -> list[int]:
+        """Pathways, in policy order, whose required facts are all in ``known`` (the names of
+        the known facts; the only pathways that can be true)."""
+        required, keyed = self.pathway_required, self._required_keyed
         found = list(self._required_none)
-        for name in known & self._required_keys:
-            found += [i for i in self._required_keyed[name] if known >= required[i]]
+        for name in self._required_keys & known:
+            for i in keyed[name]:
+                if required[i] <= known:
+                    found.append(i)
         found.sort()
         return found
 

@@ -86,10 +86,9 @@ def determine(policy: Policy, request_id: str, cpt: str, request_date: dt.date, 
         exclusion_values.append((item, value))
 
     # 4. a met pathway: only those whose required facts are all known can be true
-    known = env.facts.keys()
-    for candidate in plan.search:
-        if known >= candidate.required and fns[candidate.root](env) is True:
-            return _approve(c, env, plan, candidate.index, exclusion_values, redirect_values, result)
+    first = c.first_met[cpt](env)
+    if first is not None:
+        return _approve(c, env, plan, first, exclusion_values, redirect_values, result)
 
     # 5. no pathway holds: the open ones decide between pend and not_met
     explaining = []  # exclusions that only explain a not_met

@@ -42,8 +42,17 @@ class CodePlan(NamedTuple):
 
 class SuggestionPlan(NamedTuple):
     # pathway index -> (root, whether its result is the same for every code, its codes other
-    # than the requested one); pathways supporting only the requested code are left out
+    # than the requested one). Pathways supporting only the requested code are left out.
     others: dict[int, tuple[int, bool, tuple[str, ...]]]
+    # root of a pathway that depends on the code -> its tests of the requested code's region,
+    # modality or contrast (when none was reached, its result is the same for every code)
+    code_tests: dict[int, tuple[tuple[int, str | None], ...]]
+    # root of a pathway that depends on the code -> code -> what the pathway reads of the code
+    # (codes alike in that have the same result)
+    code_view: dict[int, dict[str, tuple[Any, ...]]]
+    # roots of pathways that depend on the code whose result with the code unknown is final
+    # when not unknown (see ``CompiledPolicy.blind_safe``)
+    blind_safe: frozenset[int]
 
 
 def code_plan(policy: Policy, cpt: str, roots: Any) -> CodePlan:
@@ -72,8 +81,16 @@ def suggestion_plan(policy: Policy, cpt: str, roots: Any) -> SuggestionPlan:
     dependent = roots.code_dependent_set
     others: dict[int, tuple[int, bool, tuple[str, ...]]] = {}
     for i, p in enumerate(policy.pathways):
+        root = roots.pathway_roots[i]
+        shared = root not in dependent
         codes = tuple(code for code in p.cpt if code != cpt)
         if codes:
-            root = roots.pathway_roots[i]
-            others[i] = (root, root not in dependent, codes)
-    return SuggestionPlan(others)
+            others[i] = (root, shared, codes)
+    code_tests = {root: roots.code_tests(root) for root, shared, _ in others.values() if not shared}
+    code_view = {}
+    for root, shared, codes in others.values():
+        if not shared:
+            read = roots.request_facts_read(root)
+            code_view[root] = {code: tuple(getattr(policy.codes[code], name) for name in read) for code in codes}
+    blind_safe = frozenset(root for root in code_tests if roots.blind_safe(root))
+    return SuggestionPlan(others, code_tests, code_view, blind_safe)

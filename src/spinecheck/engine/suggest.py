@@ -52,32 +52,69 @@ def suggestions(c: CompiledPolicy, env: Env, cpt: str) -> list[tuple[str, int, E
         return found
 
     fns, out_env = c.fns, env.out
-    others = c.suggestion_plan(cpt).others
+    plan = c.suggestion_plan(cpt)
+    others, code_tests, code_view, blind_safe = plan.others, plan.code_tests, plan.code_view, plan.blind_safe
+    blind: list[Env] = []  # the case without the requested code (made when first needed)
     found: dict[str, tuple[int, Env]] = {}
-    for i in c.pathways_with_required(env.facts.keys()):  # the same facts are known in every state
+    for i in c.holding(env):  # the same facts are known in every state
         entry = others.get(i)
-        if entry is None:  # supports only the requested code (already evaluated)
+        if entry is None:  # supports only the requested code
             continue
         root, shared, codes = entry
-        if shared:
-            v = out_env[root]
-            if v is UNSET:
-                v = fns[root](env)
-            if v is not True:
+        if shared:  # holds, whatever the code: evaluated in the request's own state
+            for code in codes:
+                if code not in found and not_excluded(c, env, code, state_for):
+                    found[code] = (i, env)
+            continue
+        if root in blind_safe:  # not met even without knowing the code: not met for any code
+            if not blind:
+                blind.append(_without_code(c, env))
+            v = blind[0].out[root]
+            if (fns[root](blind[0]) if v is UNSET else v) is False:
                 continue
+        view, verdicts = code_view[root], {}  # codes alike in what the pathway reads share its result
         for code in codes:
             if code in found:
                 continue
-            state = env if shared else state_for(code)
-            if not shared:
+            v = verdicts.get(view[code], UNSET)
+            if v is UNSET:
+                state = state_for(code)
                 v = state.out[root]
                 if v is UNSET:
                     v = fns[root](state)
-                if v is not True:
-                    continue
+                    if v is not True and _code_unread(state, code_tests[root]):
+                        break  # decided without reading the code: not met for any code
+                verdicts[view[code]] = v
+            if v is not True:
+                continue
+            state = state_for(code)
+            if state.out[root] is UNSET:
+                fns[root](state)  # a suggestion's trace is read in its own state
             if not_excluded(c, env, code, state_for):
                 found[code] = (i, state)
     return [(code, i, state) for code, (i, state) in found.items()]
+
+
+def _without_code(c: CompiledPolicy, env: Env) -> Env:
+    """A state of the case in which the requested code's region, modality and contrast are
+    unknown."""
+    facts = dict(env.facts)
+    for name in ("request_region", "request_modality", "request_contrast"):
+        facts.pop(name, None)
+    out = list(env.out)
+    for k in c.code_dependent:
+        out[k] = UNSET
+    return Env(facts=facts, request_date=env.request_date, out=out, cutoffs=env.cutoffs)
+
+
+def _code_unread(state: Env, tests: tuple[tuple[int, str | None], ...]) -> bool:
+    """No test of the requested code among ``tests`` read it in ``state``: none was evaluated,
+    or only with the case's side unknown (they were all unevaluated before)."""
+    out, facts = state.out, state.facts
+    for k, case_fact in tests:
+        if out[k] is not UNSET and (case_fact is None or facts.get(case_fact) is not None):
+            return False
+    return True
 
 
 def not_excluded(c: CompiledPolicy, env: Env, code: str, state_for: Callable[[str], Env]) -> bool:
