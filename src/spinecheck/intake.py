@@ -17,7 +17,6 @@ from .policy.schema import FactDef
 
 Reader = Callable[[Any], Any]
 _new_tuple = tuple.__new__  # builds a FactValue without its Python-level constructor
-UNSET = object()
 
 
 class Intake:
@@ -25,9 +24,10 @@ class Intake:
 
     def __init__(self, catalog: dict[str, FactDef]):
         self.catalog = catalog
-        # name -> (reader, evidence, whether a date must not lie after the request date)
-        self.settable: dict[str, tuple[Reader, tuple[dict[str, Any], ...], bool]] = {
-            name: (_reader(fact, f"facts.{name}"),
+        # name -> (whether it is yes/no, its reader, its evidence, whether a date must not lie
+        # after the request date)
+        self.settable: dict[str, tuple[bool, Reader, tuple[dict[str, Any], ...], bool]] = {
+            name: (fact.type == "bool", _reader(fact, f"facts.{name}"),
                    ({"source": "request.facts", "field": f"facts.{name}"},),
                    fact.type == "date" and not fact.future_ok)
             for name, fact in catalog.items() if not fact.derived
@@ -43,8 +43,8 @@ class Intake:
             entry = settable.get(name)
             if entry is None:
                 raise unknown_fact_error(name, self.catalog, where=f"facts.{name}")
-            read, evidence, past_only = entry
-            value = read(raw)
+            yes_no, read, evidence, past_only = entry
+            value = raw if yes_no and (raw is True or raw is False) else read(raw)
             if past_only and value is not None and value > request_date:
                 raise InputError(f"'{name}' lies after the request date; past dates only", where=f"facts.{name}",
                                  code="impossible_date")
@@ -58,33 +58,26 @@ class Intake:
 
     def apply_blanket_negatives(self, facts: FactSet) -> None:
         """A documented blanket statement (e.g. no other spine conditions) answers 'no' for each
-        fact it covers that nothing else answered; conflicts and explicit answers are left alone."""
+        fact it covers that nothing else answered; conflicts and explicit answers are left alone.
+        The implied values go into ``facts.values``; where they come from is the shared table
+        ``facts.implied`` (not copied into ``facts.provenance``)."""
         values = facts.values
         rulers = [r for r in self.blankets if values.get(r) is True]
         if not rulers:
             return
-        provenance = facts.provenance
+        if len(rulers) == 1:
+            implied, implied_values = self.blanket_provenance[rulers[0]], self.blanket_values[rulers[0]]
+        else:  # pragma: no cover - the bundled catalog has one blanket statement
+            implied = {name: fv for r in rulers for name, fv in self.blanket_provenance[r].items()}
+            implied_values = {name: v for r in rulers for name, v in self.blanket_values[r].items()}
         conflicted = {c.get("fact") for c in facts.conflicts}
-        for ruler in rulers:
-            implied = self.blanket_provenance[ruler]
-            # answered (or conflicted) facts keep what they have: written over, then put back
-            # (dictionaries keep a key's place when its value changes, so the order is that of
-            # adding only the others)
-            keep = implied.keys() & provenance.keys()
-            if conflicted:
-                keep |= implied.keys() & conflicted
-            before = [(name, provenance.get(name), values.get(name, UNSET)) for name in keep]
-            provenance.update(implied)
-            values.update(self.blanket_values[ruler])  # absent values are never None
-            for name, fv, value in before:
-                if fv is None:
-                    del provenance[name]
-                else:
-                    provenance[name] = fv
-                if value is UNSET:
-                    del values[name]
-                else:
-                    values[name] = value
+        skip = (facts.provenance.keys() | conflicted) & implied.keys()  # answered, or conflicted
+        merged = implied_values.copy()  # absent values are never None
+        for name in skip:
+            del merged[name]
+        merged.update(values)
+        facts.values = merged
+        facts.implied, facts.not_implied = implied, frozenset(skip)
 
 
 _INTAKES: dict[int, Intake] = {}

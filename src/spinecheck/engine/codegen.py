@@ -42,6 +42,7 @@ class Generated(NamedTuple):
     fns: list[Callable[[Any], Any]]  # node index -> n{k}
     scans: dict[int, Callable[[Any], tuple[int, int]]]  # root -> s{root}
     searches: dict[str, Callable[[Any], Any]]  # name -> function
+    ruled_out: dict[int, Callable[[list[Any], Any, Any], bool]]  # root -> r{root}
 
 
 class Candidate(NamedTuple):
@@ -57,7 +58,7 @@ def generate(nodes: list[Any], constant: Callable[[Any], Any], date_test: Callab
              is_date: Callable[[Any], bool], unset: object, shared: frozenset[int] = frozenset(),
              scans: dict[int, tuple[tuple[int, ...], frozenset[int]]] | None = None,
              firsts: dict[str, tuple[Candidate, ...]] | None = None,
-             holding: tuple[Candidate, ...] = ()) -> Generated:
+             holding: tuple[Candidate, ...] = (), ruled_out: tuple[int, ...] = ()) -> Generated:
     """The functions for ``nodes`` (CNode, children resolved). ``constant(node)`` gives a fact
     test's comparable constant, ``date_test(node)`` the closure for a date test,
     ``is_date(node)`` whether a fact test compares dates; ``shared`` are the nodes with several
@@ -66,18 +67,23 @@ def generate(nodes: list[Any], constant: Callable[[Any], Any], date_test: Callab
     of each hold (met, own), evaluating every leaf; it writes only the groups it evaluates.
     ``firsts[name](env)`` gives the index of the first of its candidates that holds, None if
     none does; ``holding(env)`` lists, in order, the candidates to evaluate that hold and the
-    others whose required facts are known."""
+    others whose required facts are known. ``r{root}(out, status, implied)`` tells whether every
+    reason the root (whose value in ``out`` is ``status``, false or unknown) is not met is a
+    group or a fact that a blanket statement rules out (``implied``: the names of the facts
+    implied as absent); see ``relevance.RuledOut``."""
     ns: dict[str, Any] = {"UNSET": unset}
     gen = _Generator(nodes, ns, constant, date_test, is_date, shared)
     parts = [gen.function(node) for node in nodes]
     parts += [gen.scan(root, leaves, own) for root, (leaves, own) in (scans or {}).items()]
     parts += [_first(name, candidates) for name, candidates in (firsts or {}).items()]
     parts.append(_holding(holding))
+    ruled_roots = sorted(set(ruled_out) | set(shared))
+    parts += [gen.ruled_out(k) for k in ruled_roots]
     source = "\n\n".join(parts) + "\n"
     exec(compile(source, "<spinecheck criteria>", "exec"), ns)  # noqa: S102 - our own generated code
     searches = {name: ns[name] for name in [*(firsts or {}), "holding"]}
     return Generated(source, [ns[f"n{node.idx}"] for node in nodes], {root: ns[f"s{root}"] for root in scans or {}},
-                     searches)
+                     searches, {k: ns[f"r{k}"] for k in ruled_roots})
 
 
 def _known(required: tuple[str, ...]) -> str:
@@ -198,6 +204,28 @@ class _Generator:
                     lines.append(f"    if x is not None and {test.format(y=f'c{k}')}:")
             lines += _indent(count, 1)
         return "\n".join(lines + ["    return met, mine"])
+
+    def ruled_out(self, idx: int) -> str:
+        """``r{idx}(out, S, implied)``: see ``generate``; a straight transcription of
+        ``relevance.RuledOut._check``."""
+        return f"def r{idx}(out, S, implied):\n    return {self._ruled_out(idx, top=True)}"
+
+    def _ruled_out(self, idx: int, top: bool = False) -> str:
+        node = self.nodes[idx]
+        if idx in self.shared and not top:
+            return f"r{idx}(out, S, implied)"
+        if node.ruled_out_by:
+            return "True"
+        if node.kind == "fact":
+            return f"{node.fact!r} in implied"
+        if node.kind == "not":
+            return "False"
+        if node.kind == "any":  # every alternative not met is ruled out
+            return "(" + " and ".join(f"(out[{k}] is True or {self._ruled_out(k)})" for k in node.children) + ")"
+        # all / at_least: some criterion has the node's status, and each that has it is ruled out
+        some = " or ".join(f"out[{k}] is S" for k in node.children)
+        each = " and ".join(f"(out[{k}] is not S or {self._ruled_out(k)})" for k in node.children)
+        return f"(({some}) and {each})"
 
     def ruled(self, node: Any) -> list[str]:
         """A group one statement rules out is false, not unknown, once that statement holds."""

@@ -25,13 +25,15 @@ FACT, ALL, ANY, NOT, AT_LEAST = range(5)
 KINDS = {"fact": FACT, "all": ALL, "any": ANY, "not": NOT, "at_least": AT_LEAST}
 
 
-@dataclass
 class Env:
-    facts: dict[str, Any]
-    request_date: dt.date
-    out: list[Any]
-    cutoffs: dict[tuple, dt.datetime]
-    forced: set[int] = field(default_factory=set)  # subtrees already completed by `force`
+    """One evaluation state: the facts, and each node's value (``UNSET`` until evaluated)."""
+
+    __slots__ = ("facts", "request_date", "out", "cutoffs", "forced")
+
+    def __init__(self, facts: dict[str, Any], request_date: dt.date, out: list[Any],
+                 cutoffs: dict[tuple, dt.datetime]):
+        self.facts, self.request_date, self.out, self.cutoffs = facts, request_date, out, cutoffs
+        self.forced: set[int] | None = None  # subtrees already completed by `force`
 
     def cutoff(self, parts: tuple) -> dt.datetime:
         found = self.cutoffs.get(parts)
@@ -118,13 +120,15 @@ class CompiledPolicy:
             is_date=self._tests_date, unset=UNSET, shared=self.definition_nodes, scans=scans,
             firsts={f"first_{code}": tuple(self._candidate(i) for i in self.pathways_for.get(code, ()))
                     for code in policy.codes},
-            holding=tuple(self._candidate(i) for i in range(len(policy.pathways))))
+            holding=tuple(self._candidate(i) for i in range(len(policy.pathways))),
+            ruled_out=tuple(self.pathway_roots))
         self.source, self.fns, self.scans = generated.source, generated.fns, generated.scans
         # code -> the first of its pathways that holds (None if none does)
         self.first_met = {code: generated.searches[f"first_{code}"] for code in policy.codes}
         # pathways, in order, that hold and do not depend on the requested code, and those that
         # depend on it whose required facts are known (see ``suggest``)
         self.holding = generated.searches["holding"]
+        self.ruled_out = generated.ruled_out  # pathway root -> r{root} (see relevance.RuledOut)
         self.group_only_facts = self._group_only_facts()
         self.templates = [self._template(n) for n in self.nodes]
         # per node, for the walks over an evaluation state (relevance, questions)
@@ -135,6 +139,9 @@ class CompiledPolicy:
         self.ruler_of = tuple(n.ruled_out_by for n in self.nodes)
         self.tested = tuple(tuple(name for name in (n.fact, n.value_fact) if name) for n in self.nodes)
         self.n_leaves = {root: len(self.leaves(root)) for root in self.pathway_roots}
+        # pathway root -> (values of its leaves, of those the case's own facts can meet, count)
+        self.leaf_pickers = {root: (_picker(self.leaves(root)), _picker(tuple(sorted(scans[root][1], key=self.leaves(root).index))),
+                                    len(self.leaves(root))) for root in self.pathway_roots}
         self._leaf_getters: dict[int, Callable[[list[Any]], tuple[Any, ...]]] = {}
         self._own_leaf_getters: dict[int, Callable[[list[Any]], tuple[Any, ...]]] = {}
         # a scenario gate: a group or a fact that a blanket statement answers
@@ -145,6 +152,8 @@ class CompiledPolicy:
                                           for n in self.nodes)
         self.gate_free = self._gate_free()
         self.pathway_section = tuple(p.cite.split("#", 1)[0] for p in policy.pathways)
+        self.title = policy.meta.title
+        self._elsewhere: dict[str, str] = {}
         self._plans: dict[str, CodePlan] = {}
         self._suggestion_plans: dict[str, SuggestionPlan] = {}
 
@@ -202,7 +211,9 @@ class CompiledPolicy:
     def force(self, env: Env, idx: int) -> None:
         """Evaluate every node under ``idx`` that short-circuiting skipped (for the trace)."""
         seen = env.forced
-        if idx in seen:
+        if seen is None:
+            seen = env.forced = set()
+        elif idx in seen:
             return
         seen.add(idx)
         out, fns = env.out, self.fns
@@ -217,6 +228,15 @@ class CompiledPolicy:
         for k in self.leaves(idx):
             if out[k] is UNSET:
                 fns[k](env)
+
+    def elsewhere_for(self, cpt: str) -> str:
+        """Where a code the policy does not govern belongs (``Policy.elsewhere_for``)."""
+        found = self._elsewhere.get(cpt)
+        if found is None:
+            found = self.policy.elsewhere_for(cpt)
+            if len(self._elsewhere) < 4096:  # bounded: codes are the caller's
+                self._elsewhere[cpt] = found
+        return found
 
     def plan(self, cpt: str) -> CodePlan:
         """What concerns requests for ``cpt``: its notes, redirects, exclusions and pathways."""

@@ -43,19 +43,18 @@ def compile_policy(policy: Policy) -> CompiledPolicy:
 def determine(policy: Policy, request_id: str, cpt: str, request_date: dt.date, facts: FactSet) -> Result:
     """Evaluate ``facts`` for ``cpt`` under ``policy``. Pure: no I/O, no clock."""
     c = compile_policy(policy)
-    env = Env(facts=facts.values, request_date=request_date, out=[UNSET] * c.size, cutoffs={})
+    if not policy.governs(cpt):
+        goes_to = c.elsewhere_for(cpt)
+        return Result(request_id, c, cpt, "out_of_scope", goes_to,
+                      f"{cpt} is not governed by {c.title} ({policy.id}); it belongs to {goes_to}.", [], [], facts)
+
+    env = Env(facts.values, request_date, [UNSET] * c.size, {})
     notes: list[int] = []
 
     def result(outcome: str, guideline: str | None, summary: str, suggested: list[str] | None = None,
                missing: list[tuple[str, str]] | None = None, entries: list[tuple] | None = None) -> Result:
-        return Result(request_id=request_id, compiled=c, cpt=cpt, outcome=outcome, guideline=guideline,
-                      summary=summary, facts=facts, out=env.out, suggested_cpt=suggested or [],
-                      missing=missing or [], entries=entries or [], note_ids=notes, _env=env)
-
-    if not policy.governs(cpt):
-        goes_to = policy.elsewhere_for(cpt)
-        return result("out_of_scope", goes_to,
-                      f"{cpt} is not governed by {policy.meta.title} ({policy.id}); it belongs to {goes_to}.")
+        return Result(request_id, c, cpt, outcome, guideline, summary, suggested or [], missing or [], facts,
+                      env.out, entries or [], notes, env)
 
     plan = c.plan(cpt)
     fns, out = c.fns, env.out
@@ -140,7 +139,7 @@ def _pend(c: CompiledPolicy, env: Env, facts: FactSet, cpt: str, open_: list[int
           result: Any) -> Result:
     """Pend on the open pathways: the questions that could still decide one."""
     policy = c.policy
-    open_, close = rank_open(c, env, open_, RuledOut(c, env, facts.provenance))
+    open_, close = rank_open(c, env, open_, RuledOut(c, env, facts))
     # the lead: pathways tied for closest, and the others of their sections
     top = close[open_[0]]
     section = c.pathway_section
@@ -163,7 +162,7 @@ def _not_met(c: CompiledPolicy, env: Env, facts: FactSet, cpt: str, path_values:
     alternatives = suggestions(c, env, cpt)
     suggested = [code for code, _, _ in alternatives]
     if path_values:
-        best = best_explanation(c, env, [i for i, _ in path_values], RuledOut(c, env, facts.provenance))
+        best = best_explanation(c, env, [i for i, _ in path_values], RuledOut(c, env, facts))
         p = policy.pathways[best]
         c.force(env, c.pathway_roots[best])  # the reasons are read off its complete trace
         failing = _failing_texts(c, env, c.pathway_roots[best])

@@ -18,6 +18,7 @@ def missing(c: CompiledPolicy, env: Env, roots: list[int], lead: int = 1) -> lis
     seen: tuple[set[int], set[int]] = (set(), set())  # by specific
     facts, out = env.facts, env.out
     kinds, children, ruler_of, tested, fact_ruler = c.kinds, c.children, c.ruler_of, c.tested, c.fact_ruler
+    gate_free = c.gate_free
     gates = _Gates(c, out)
     for position, root in enumerate(roots):
         specific = position < lead
@@ -40,7 +41,7 @@ def missing(c: CompiledPolicy, env: Env, roots: list[int], lead: int = 1) -> lis
                         names[name if specific or not blanket or blanket in facts else blanket] = None
                 continue
             kids = children[idx]
-            if kind == ALL and not gates.established(idx):
+            if kind == ALL and not gate_free[idx] and not gates.established(idx):
                 kids = gates.open_gates(idx) or kids
             stack += reversed(kids)
     catalog = c.policy.facts

@@ -8,65 +8,38 @@ from __future__ import annotations
 
 from typing import Any
 
-from .compiled import ANY, FACT, NOT, CompiledPolicy, Env
+from .compiled import CompiledPolicy, Env
+from .facts import FactSet
 
 
 class RuledOut:
     """Which pathways are not met only because a blanket statement rules their condition out
     ("no red flags", "nothing else going on"): the pathway's own condition is simply absent, so
     it is a poor explanation of the result. Reads the evaluation state as it stands: create it
-    once the state is final, and before anything completes skipped criteria. Memoized (subtrees
-    shared between pathways are checked once)."""
+    once the state is final, and use it before anything completes skipped criteria.
 
-    def __init__(self, c: CompiledPolicy, env: Env, provenance: dict[str, Any]):
-        self.c, self.out, self.provenance = c, env.out, provenance
-        self.memo: tuple[dict[int, bool], dict[int, bool]] = ({}, {})  # status false, unknown
+    A pathway is ruled out when every reason it is not met (false or unknown, its status) is:
+    a group a blanket statement rules out, or a fact implied as absent; where an ``any`` is the
+    reason, each of its alternatives that is not met; where an ``all`` or ``at_least`` is, each
+    of its criteria with the pathway's status (at least one). A ``not`` never is. The check is
+    generated per pathway (``codegen``, ``r{root}``)."""
+
+    def __init__(self, c: CompiledPolicy, env: Env, facts: FactSet):
+        self.checks, self.out, self.implied = c.ruled_out, env.out, facts.implied_names()
 
     def only(self, root: int) -> bool:
-        """True when every reason ``root`` is not met (false or unknown) is a group or fact
-        that a blanket statement rules out."""
+        """True when every reason ``root`` is not met is ruled out by a blanket statement."""
         status = self.out[root]
-        return status is not True and self._check(root, status, self.memo[status is None])
-
-    def _check(self, idx: int, status: Any, memo: dict[int, bool]) -> bool:
-        found = memo.get(idx)
-        if found is None:
-            c, out = self.c, self.out
-            kind = c.kinds[idx]
-            if c.ruled[idx]:
-                found = True
-            elif kind == FACT:
-                fv = self.provenance.get(c.fact_of[idx])
-                found = fv is not None and fv.source == "implied"
-            elif kind == NOT:
-                found = False
-            elif kind == ANY:  # every alternative that is not met is ruled out
-                found = True
-                for k in c.children[idx]:
-                    if out[k] is not True and not self._check(k, status, memo):
-                        found = False
-                        break
-            else:  # all / at_least: the criteria with the node's status, at least one, are ruled out
-                found = False
-                for k in c.children[idx]:
-                    if out[k] is status:
-                        if not self._check(k, status, memo):
-                            found = False
-                            break
-                        found = True
-            memo[idx] = found
-        return found
+        return status is not True and self.checks[root](self.out, status, self.implied)
 
 
 def closeness(c: CompiledPolicy, env: Env, i: int) -> tuple[int, float]:
     """How close pathway ``i`` came, from the evaluation state: criteria met by the case's own
     facts, then the share of its criteria met (a criterion short-circuiting skipped counts as
     not met)."""
-    root, out = c.pathway_roots[i], env.out
-    n = c.n_leaves[root]
-    met = c.leaf_values(root, out).count(True)
-    own = c.own_leaf_values(root, out).count(True)
-    return own, met / n if n else 0.0
+    pick, pick_own, n = c.leaf_pickers[c.pathway_roots[i]]
+    out = env.out
+    return pick_own(out).count(True), pick(out).count(True) / n if n else 0.0
 
 
 def rank_open(c: CompiledPolicy, env: Env, open_: list[int],

@@ -15,7 +15,7 @@ from .compiled import UNSET, CompiledPolicy
 from .facts import FactSet
 
 
-@dataclass
+@dataclass(slots=True)
 class Result:
     """An engine result: plain data, turned into the published JSON by ``to_dict``."""
 
@@ -126,7 +126,7 @@ class Result:
                 and state.facts.get(node.ruled_out_by) is True):
             return out  # ruled out by one statement: its own criteria add nothing (see "full")
         if node.kind == "fact":
-            prov = self.facts.provenance.get(node.fact or "")
+            prov = self.facts.source(node.fact or "")
             out["value"] = _display(prov.raw) if prov else None
             out["evidence"] = [dict(e) for e in prov.evidence] if prov else []
         else:
