@@ -153,6 +153,13 @@ class CompiledPolicy:
         self.gate_free = self._gate_free()
         self.pathway_section = tuple(p.cite.split("#", 1)[0] for p in policy.pathways)
         self.title = policy.meta.title
+        # role -> index -> root, and the trace header (id, title, cite, cpt, goes_to)
+        self.roots_of = {"pathway": self.pathway_roots, "redirect": self.redirect_roots, "exclusion": self.exclusion_roots}
+        self.headers = {
+            "pathway": [(p.id, p.title, p.cite, p.cpt, None) for p in policy.pathways],
+            "redirect": [(r.id, r.title, r.cite, r.cpt, r.goes_to) for r in policy.redirects],
+            "exclusion": [(e.id, e.title, e.cite, e.cpt, None) for e in policy.exclusions],
+        }
         self._elsewhere: dict[str, str] = {}
         self._plans: dict[str, CodePlan] = {}
         self._suggestion_plans: dict[str, SuggestionPlan] = {}

@@ -11,7 +11,7 @@ from typing import Any
 
 from .. import ENGINE_VERSION, logic
 from ..models import REVIEWER_NOTICE
-from .compiled import UNSET, CompiledPolicy
+from .compiled import ANY, AT_LEAST, FACT, UNSET, CompiledPolicy
 from .facts import FactSet
 
 
@@ -82,24 +82,19 @@ class Result:
 
     def _entry(self, role: str, i: int, decisive: bool, state: Any = None, *, defs: dict[int, None]) -> dict[str, Any]:
         """One trace entry; ``state`` is the evaluation it was decided in (default: the request's)."""
-        policy, c = self.compiled.policy, self.compiled
+        c = self.compiled
         state = state or self._env
-        if role == "pathway":
-            item, root = policy.pathways[i], c.pathway_roots[i]
-        elif role == "redirect":
-            item, root = policy.redirects[i], c.redirect_roots[i]
-        else:
-            item, root = policy.exclusions[i], c.exclusion_roots[i]
+        root = c.roots_of[role][i]
+        item_id, title, cite, cpt, goes_to = c.headers[role][i]
         traced = decisive or self._explain == "full"
         if root is not None and traced:
             c.force(state, root)
         elif root is not None and state.out[root] is UNSET:
             c.fns[root](state)
-        status = logic.TRUE if root is None else state.out[root]
         return {
-            "role": role, "id": item.id, "title": item.title, "cite": item.cite,
-            "cpt": item.cpt, "status": logic.label(status), "decisive": decisive,
-            "goes_to": getattr(item, "goes_to", None),
+            "role": role, "id": item_id, "title": title, "cite": cite,
+            "cpt": cpt, "status": "met" if root is None else _LABELS.get(state.out[root], "unknown"),
+            "decisive": decisive, "goes_to": goes_to,
             "node": self._node(root, defs, top=True, state=state) if root is not None and traced else None,
         }
 
@@ -111,7 +106,7 @@ class Result:
         c = self.compiled
         state = state or self._env
         value = state.out[idx]
-        status = logic.label(None if value is UNSET else value)
+        status = _LABELS.get(value, "unknown")  # not evaluated: unknown
         template = c.templates[idx]
         if shallow:
             return {**template, "status": status}
@@ -121,24 +116,29 @@ class Result:
                     "kind": "ref", "status": status}
         out = dict(template)
         out["status"] = status
-        node = c.nodes[idx]
-        if (value is False and node.ruled_out_by and self._explain != "full"
-                and state.facts.get(node.ruled_out_by) is True):
+        kind, ruler = c.kinds[idx], c.ruler_of[idx]
+        if value is False and ruler and self._explain != "full" and state.facts.get(ruler) is True:
             return out  # ruled out by one statement: its own criteria add nothing (see "full")
-        if node.kind == "fact":
-            prov = self.facts.source(node.fact or "")
+        if kind == FACT:
+            prov = self.facts.source(c.fact_of[idx] or "")
             out["value"] = _display(prov.raw) if prov else None
-            out["evidence"] = [dict(e) for e in prov.evidence] if prov else []
+            out["evidence"] = list(map(dict, prov.evidence)) if prov else []
         else:
             # A met alternative decides an `any` / `at_least`: the others are listed by status only
             # (explain="full" expands them).
-            carried = value is True and node.kind in ("any", "at_least") and self._explain != "full"
+            carried = value is True and (kind == ANY or kind == AT_LEAST) and self._explain != "full"
             out["children"] = [self._node(k, defs, state=state, shallow=carried and state.out[k] is not True)
-                               for k in node.children]
+                               for k in c.children[idx]]
         return out
 
 
+_LABELS = {True: logic.label(True), False: logic.label(False), None: logic.label(None)}
+
+
 def _display(raw: Any) -> Any:
+    cls = raw.__class__
+    if cls is bool or cls is str or raw is None:
+        return raw
     if isinstance(raw, (frozenset, set)):
         return sorted(raw)
     if isinstance(raw, dt.date):
@@ -150,6 +150,6 @@ def _facts_used(facts: FactSet) -> list[dict[str, Any]]:
     """The facts of the case with their sources. Facts only implied as absent by a blanket
     statement are left out (the statement itself is listed, and traced leaves show them)."""
     return [
-        {"name": name, "value": _display(fv.raw), "source": fv.source, "evidence": [dict(e) for e in fv.evidence]}
-        for name, fv in facts.provenance.items() if fv.source != "implied"
+        {"name": name, "value": _display(raw), "source": source, "evidence": list(map(dict, evidence))}
+        for name, (_, source, evidence, raw) in facts.provenance.items() if source != "implied"
     ]
