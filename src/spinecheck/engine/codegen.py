@@ -54,10 +54,19 @@ class Candidate(NamedTuple):
     evaluate: bool  # (``holding``) evaluate it, or only check its required facts
 
 
+class Prelude(NamedTuple):
+    """The part of a decision for one code that every request goes through (``_decide``)."""
+
+    notes: tuple[tuple[int, int | None], ...]  # (index, root); root None: always applies
+    redirects: tuple[tuple[int, int | None], ...]
+    exclusions: tuple[tuple[int, int | None], ...]  # those that apply whatever else is met
+    pathways: tuple[Candidate, ...]
+
+
 def generate(nodes: list[Any], constant: Callable[[Any], Any], date_test: Callable[[Any], Any],
              is_date: Callable[[Any], bool], unset: object, shared: frozenset[int] = frozenset(),
              scans: dict[int, tuple[tuple[int, ...], frozenset[int]]] | None = None,
-             firsts: dict[str, tuple[Candidate, ...]] | None = None,
+             decides: dict[str, Prelude] | None = None,
              holding: tuple[Candidate, ...] = (), ruled_out: tuple[int, ...] = ()) -> Generated:
     """The functions for ``nodes`` (CNode, children resolved). ``constant(node)`` gives a fact
     test's comparable constant, ``date_test(node)`` the closure for a date test,
@@ -65,8 +74,8 @@ def generate(nodes: list[Any], constant: Callable[[Any], Any], date_test: Callab
     parents (definitions), called rather than inlined. ``scans`` maps a root to its leaf
     criteria and those of them the case's own facts can meet: ``s{root}(env)`` counts how many
     of each hold (met, own), evaluating every leaf; it writes only the groups it evaluates.
-    ``firsts[name](env)`` gives the index of the first of its candidates that holds, None if
-    none does; ``holding(env)`` lists, in order, the candidates to evaluate that hold and the
+    ``decides[name](env)`` runs the steps of a decision that apply to every request for one
+    code (see ``Prelude``); ``holding(env)`` lists, in order, the candidates to evaluate that hold and the
     others whose required facts are known. ``r{root}(out, status, implied)`` tells whether every
     reason the root (whose value in ``out`` is ``status``, false or unknown) is not met is a
     group or a fact that a blanket statement rules out (``implied``: the names of the facts
@@ -75,13 +84,13 @@ def generate(nodes: list[Any], constant: Callable[[Any], Any], date_test: Callab
     gen = _Generator(nodes, ns, constant, date_test, is_date, shared)
     parts = [gen.function(node) for node in nodes]
     parts += [gen.scan(root, leaves, own) for root, (leaves, own) in (scans or {}).items()]
-    parts += [_first(name, candidates) for name, candidates in (firsts or {}).items()]
+    parts += [_decide(name, prelude) for name, prelude in (decides or {}).items()]
     parts.append(_holding(holding))
     ruled_roots = sorted(set(ruled_out) | set(shared))
     parts += [gen.ruled_out(k) for k in ruled_roots]
     source = "\n\n".join(parts) + "\n"
     exec(compile(source, "<spinecheck criteria>", "exec"), ns)  # noqa: S102 - our own generated code
-    searches = {name: ns[name] for name in [*(firsts or {}), "holding"]}
+    searches = {name: ns[name] for name in [*(decides or {}), "holding"]}
     return Generated(source, [ns[f"n{node.idx}"] for node in nodes], {root: ns[f"s{root}"] for root in scans or {}},
                      searches, {k: ns[f"r{k}"] for k in ruled_roots})
 
@@ -90,11 +99,35 @@ def _known(required: tuple[str, ...]) -> str:
     return " and ".join(f"{name!r} in f" for name in required) or "True"
 
 
-def _first(name: str, candidates: tuple[Candidate, ...]) -> str:
-    lines = [f"def {name}(env):", "    f = env.facts"]
-    for c in candidates:
-        lines += [f"    if {_known(c.required)}:", f"        if n{c.root}(env) is True:", f"            return {c.index}"]
-    return "\n".join(lines + ["    return None"])
+def _decide(name: str, p: Prelude) -> str:
+    """``name(env)`` -> (notes that apply, the redirect or exclusion that decides (role, index) or
+    None, the values of the redirects, those of the exclusions, the first pathway that holds or
+    None). Stops at the first redirect, then exclusion, that holds; the pathways are searched only
+    when none does."""
+    lines = [f"def {name}(env):", "    f = env.facts", "    notes = []"]
+    for i, root in p.notes:
+        lines += ([f"    if n{root}(env) is True:"] if root is not None else ["    if True:"]) + [f"        notes.append({i})"]
+    lines.append("    redirects = []")
+    for i, root in p.redirects:
+        if root is None:
+            lines.append(f"    return notes, ('redirect', {i}), redirects, None, None")
+            break
+        lines += [f"    v = n{root}(env)", "    if v is True:", f"        return notes, ('redirect', {i}), redirects, None, None",
+                  "    redirects.append(v)"]
+    else:
+        lines.append("    exclusions = []")
+        for i, root in p.exclusions:
+            if root is None:
+                lines.append(f"    return notes, ('exclusion', {i}), redirects, exclusions, None")
+                break
+            lines += [f"    v = n{root}(env)", "    if v is True:",
+                      f"        return notes, ('exclusion', {i}), redirects, exclusions, None", "    exclusions.append(v)"]
+        else:
+            for c in p.pathways:
+                lines += [f"    if {_known(c.required)}:", f"        if n{c.root}(env) is True:",
+                          f"            return notes, None, redirects, exclusions, {c.index}"]
+            lines.append("    return notes, None, redirects, exclusions, None")
+    return "\n".join(lines)
 
 
 def _holding(candidates: tuple[Candidate, ...]) -> str:

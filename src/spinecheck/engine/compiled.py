@@ -111,6 +111,8 @@ class CompiledPolicy:
         )
         self.code_dependent_set = frozenset(self.code_dependent)
         self._request_facts = request_facts
+        self._plans: dict[str, CodePlan] = {}
+        self._suggestion_plans: dict[str, SuggestionPlan] = {}
         self.pathways_for: dict[str, list[int]] = {}
         for i, p in enumerate(policy.pathways):
             for code in p.cpt:
@@ -118,13 +120,12 @@ class CompiledPolicy:
         generated = codegen.generate(
             self.nodes, constant=self._constant_of, date_test=_date_test,
             is_date=self._tests_date, unset=UNSET, shared=self.definition_nodes, scans=scans,
-            firsts={f"first_{code}": tuple(self._candidate(i) for i in self.pathways_for.get(code, ()))
-                    for code in policy.codes},
+            decides={f"decide_{code}": self._prelude(code) for code in policy.codes},
             holding=tuple(self._candidate(i) for i in range(len(policy.pathways))),
             ruled_out=tuple(self.pathway_roots))
         self.source, self.fns, self.scans = generated.source, generated.fns, generated.scans
-        # code -> the first of its pathways that holds (None if none does)
-        self.first_met = {code: generated.searches[f"first_{code}"] for code in policy.codes}
+        # code -> the steps every request for it goes through (codegen.Prelude)
+        self.decide = {code: generated.searches[f"decide_{code}"] for code in policy.codes}
         # pathways, in order, that hold and do not depend on the requested code, and those that
         # depend on it whose required facts are known (see ``suggest``)
         self.holding = generated.searches["holding"]
@@ -151,6 +152,14 @@ class CompiledPolicy:
         self.gate_or_all_children = tuple(tuple(k for k in n.children if self.is_gate[k] or self.kinds[k] == ALL)
                                           for n in self.nodes)
         self.gate_free = self._gate_free()
+        # per `all` / `any`: the children through which a gate can be reached
+        self.gated_children = tuple(tuple(k for k in n.children if not self.gate_free[k]) for n in self.nodes)
+        # per group a blanket statement rules out: the leaves under it that are findings of such
+        # groups only (when one holds, "none of these" cannot)
+        self.group_findings = tuple(
+            tuple(k for k in self.subtree_order[n.idx]
+                  if self.kinds[k] == FACT and self.fact_of[k] in self.group_only_facts) if n.ruled_out_by else ()
+            for n in self.nodes)
         self.pathway_section = tuple(p.cite.split("#", 1)[0] for p in policy.pathways)
         self.title = policy.meta.title
         # role -> index -> root, and the trace header (id, title, cite, cpt, goes_to)
@@ -161,8 +170,6 @@ class CompiledPolicy:
             "exclusion": [(e.id, e.title, e.cite, e.cpt, None) for e in policy.exclusions],
         }
         self._elsewhere: dict[str, str] = {}
-        self._plans: dict[str, CodePlan] = {}
-        self._suggestion_plans: dict[str, SuggestionPlan] = {}
 
     # --- compilation ---------------------------------------------------------------------------
     def _compile_root(self, node: Node) -> int:
@@ -258,6 +265,13 @@ class CompiledPolicy:
         if found is None:
             found = self._suggestion_plans[cpt] = suggestion_plan(self.policy, cpt, self)
         return found
+
+    def _prelude(self, code: str) -> codegen.Prelude:
+        plan = self.plan(code)
+        return codegen.Prelude(
+            notes=plan.notes, redirects=tuple((item.index, item.root) for item in plan.redirects),
+            exclusions=tuple((item.index, item.root) for item in plan.always),
+            pathways=tuple(self._candidate(i) for i in plan.pathways))
 
     def _candidate(self, i: int) -> codegen.Candidate:
         """Pathway ``i`` for a generated search; its required facts rarest first (derived facts,

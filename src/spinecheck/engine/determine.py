@@ -58,36 +58,24 @@ def determine(policy: Policy, request_id: str, cpt: str, request_date: dt.date, 
 
     plan = c.plan(cpt)
     fns, out = c.fns, env.out
-    for i, root in plan.notes:
-        if root is None or fns[root](env) is True:
-            notes.append(i)
-
-    # 2. redirects to other guidelines
-    redirect_values = []
-    for item in plan.redirects:
-        value = True if item.root is None else fns[item.root](env)
-        if value is True:
-            r = policy.redirects[item.index]
+    # 2.-4. notes, redirects, exclusions that hold whatever else is met, the first pathway met
+    # (only pathways whose required facts are all known can be): one generated step per code
+    note_ids, decided, redirect_values, exclusion_values, first = c.decide[cpt](env)
+    notes.extend(note_ids)
+    if decided is not None:
+        role, i = decided
+        if role == "redirect":
+            r = policy.redirects[i]
             return result("out_of_scope", r.goes_to,
                           f"{r.title}: this situation is governed by {r.goes_to} ({r.cite}), not by these criteria.",
-                          entries=[("redirect", item.index, True)])
-        redirect_values.append((item, value))
-
-    # 3. exclusions that hold whatever else is met
-    exclusion_values = []
-    for item in plan.always:
-        value = True if item.root is None else fns[item.root](env)
-        if value is True:
-            e = policy.exclusions[item.index]
-            return result("not_met", e.cite,
-                          f"Not supported: {e.title} ({e.cite}). Referred to a physician reviewer; this is not a denial.",
-                          entries=[("exclusion", item.index, True)] + [("pathway", k, False) for k in plan.pathways])
-        exclusion_values.append((item, value))
-
-    # 4. a met pathway: only those whose required facts are all known can be true
-    first = c.first_met[cpt](env)
+                          entries=[("redirect", i, True)])
+        e = policy.exclusions[i]
+        return result("not_met", e.cite,
+                      f"Not supported: {e.title} ({e.cite}). Referred to a physician reviewer; this is not a denial.",
+                      entries=[("exclusion", i, True)] + [("pathway", k, False) for k in plan.pathways])
     if first is not None:
-        return _approve(c, env, plan, first, exclusion_values, redirect_values, result)
+        return _approve(c, env, plan, first, list(zip(plan.always, exclusion_values)),
+                        list(zip(plan.redirects, redirect_values)), result)
 
     # 5. no pathway holds: the open ones decide between pend and not_met
     explaining = []  # exclusions that only explain a not_met

@@ -23,21 +23,12 @@ class Item(NamedTuple):
     #                            only explains a not_met: it never holds an approval)
 
 
-class Candidate(NamedTuple):
-    """A pathway in the search for an approval: tried only when its required facts are known."""
-
-    index: int
-    root: int
-    required: frozenset[str]
-
-
 class CodePlan(NamedTuple):
     notes: tuple[tuple[int, int | None], ...]
     redirects: tuple[Item, ...]
     always: tuple[Item, ...]  # exclusions that apply whatever else is met
     when_no_pathway: tuple[Item, ...]  # exclusions that only explain a not_met
     pathways: tuple[int, ...]
-    search: tuple[Candidate, ...]  # the pathways, in order, for the search for a met one
 
 
 class SuggestionPlan(NamedTuple):
@@ -73,7 +64,6 @@ def code_plan(policy: Policy, cpt: str, roots: Any) -> CodePlan:
         always=tuple(e for e in exclusions if policy.exclusions[e.index].applies == "always"),
         when_no_pathway=tuple(e for e in exclusions if policy.exclusions[e.index].applies != "always"),
         pathways=pathways,
-        search=tuple(Candidate(i, roots.pathway_roots[i], roots.pathway_required[i]) for i in pathways),
     )
 
 

@@ -18,7 +18,7 @@ def missing(c: CompiledPolicy, env: Env, roots: list[int], lead: int = 1) -> lis
     seen: tuple[set[int], set[int]] = (set(), set())  # by specific
     facts, out = env.facts, env.out
     kinds, children, ruler_of, tested, fact_ruler = c.kinds, c.children, c.ruler_of, c.tested, c.fact_ruler
-    gate_free = c.gate_free
+    gate_free, findings = c.gate_free, c.group_findings
     gates = _Gates(c, out)
     for position, root in enumerate(roots):
         specific = position < lead
@@ -30,9 +30,13 @@ def missing(c: CompiledPolicy, env: Env, roots: list[int], lead: int = 1) -> lis
                 continue
             visited.add(idx)
             ruler = ruler_of[idx]
-            if ruler and ruler not in facts and not gates.has_true_leaf(idx):
-                names[ruler] = None  # one question settles the whole group
-                continue
+            if ruler and ruler not in facts:
+                for k in findings[idx]:  # a finding of the group holds: "none of these" cannot
+                    if out[k] is True:
+                        break
+                else:
+                    names[ruler] = None  # one question settles the whole group
+                    continue
             kind = kinds[idx]
             if kind == FACT:
                 for name in tested[idx]:
@@ -40,10 +44,10 @@ def missing(c: CompiledPolicy, env: Env, roots: list[int], lead: int = 1) -> lis
                         blanket = fact_ruler.get(name)
                         names[name if specific or not blanket or blanket in facts else blanket] = None
                 continue
-            kids = children[idx]
-            if kind == ALL and not gate_free[idx] and not gates.established(idx):
-                kids = gates.open_gates(idx) or kids
-            stack += reversed(kids)
+            if kind == ALL and not gate_free[idx]:
+                stack += reversed(gates.to_walk(idx))
+            else:
+                stack += reversed(children[idx])
     catalog = c.policy.facts
     return [(n, catalog[n].question) for n in names]
 
@@ -56,7 +60,21 @@ class _Gates:
         self.c, self.out = c, out
         self._established: dict[int, bool] = {}
         self._open: dict[int, tuple[int, ...]] = {}
-        self._true_leaf: dict[int, bool] = {}
+        self._walk: dict[int, tuple[int, ...]] = {}
+
+    def to_walk(self, idx: int) -> tuple[int, ...]:
+        """What to ask about under the `all` node ``idx``: while no scenario gate under it is
+        established, its open gates (if it has any; a gate itself stands for itself, already
+        asked about); else its criteria."""
+        found = self._walk.get(idx)
+        if found is None:
+            c = self.c
+            if self.established(idx):
+                found = c.children[idx]
+            else:
+                found = ((idx,) if c.is_gate[idx] else self.open_gates(idx)) or c.children[idx]
+            self._walk[idx] = found
+        return found
 
     def established(self, idx: int) -> bool:
         """Whether a scenario gate under this `all` (through nested `all` nodes) already holds."""
@@ -72,47 +90,26 @@ class _Gates:
         return found
 
     def open_gates(self, idx: int) -> tuple[int, ...]:
-        """The open scenario gates that must hold for ``idx`` to hold (e.g. "is there a
-        deformity?"), found through `all` nodes and through `any` nodes whose every open
-        branch is gated."""
-        out = self.out
-        if out[idx] is not None:
-            return ()
-        c = self.c
-        if c.is_gate[idx]:
-            return (idx,)
-        if c.gate_free[idx]:
-            return ()
+        """The open scenario gates that must hold for ``idx`` (unknown, not itself a gate) to
+        hold (e.g. "is there a deformity?"), found through `all` nodes and through `any` nodes
+        whose every open branch is gated."""
         found = self._open.get(idx)
         if found is None:
-            kind = c.kinds[idx]
+            c, out = self.c, self.out
             found = ()
-            if kind == ALL:
-                for k in c.children[idx]:
-                    if not c.gate_free[k]:
-                        found += self.open_gates(k)
-            elif kind == ANY:
+            if c.kinds[idx] == ALL:
+                for k in c.gated_children[idx]:
+                    if out[k] is None:
+                        found += (k,) if c.is_gate[k] else self.open_gates(k)
+            else:  # any: only when each open branch has gates
                 parts = []
                 for k in c.children[idx]:
                     if out[k] is None:
-                        part = self.open_gates(k)
+                        part = (k,) if c.is_gate[k] else () if c.gate_free[k] else self.open_gates(k)
                         if not part:  # an open branch without a gate: no gate must hold
                             break
                         parts.append(part)
                 else:
                     found = tuple(g for part in parts for g in part)
             self._open[idx] = found
-        return found
-
-    def has_true_leaf(self, idx: int) -> bool:
-        """Whether a finding of the group ``idx`` already holds (then "none of these" cannot);
-        criteria shared with other parts of the policy (e.g. treatment length) do not count."""
-        found = self._true_leaf.get(idx)
-        if found is None:
-            c = self.c
-            if c.kinds[idx] == FACT:
-                found = self.out[idx] is True and c.fact_of[idx] in c.group_only_facts
-            else:
-                found = any(self.has_true_leaf(k) for k in c.children[idx])
-            self._true_leaf[idx] = found
         return found
