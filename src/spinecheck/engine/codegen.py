@@ -42,6 +42,7 @@ class Generated(NamedTuple):
     fns: list[Callable[[Any], Any]]  # node index -> n{k}
     scans: dict[int, Callable[[Any], tuple[int, int]]]  # root -> s{root}
     searches: dict[str, Callable[[Any], Any]]  # name -> function
+    namespace: dict[str, Any]  # of the generated functions (``add`` compiles more into it)
     ruled_out: dict[int, Callable[[list[Any], Any, Any], bool]]  # root -> r{root}
 
 
@@ -66,7 +67,7 @@ class Prelude(NamedTuple):
 def generate(nodes: list[Any], constant: Callable[[Any], Any], date_test: Callable[[Any], Any],
              is_date: Callable[[Any], bool], unset: object, shared: frozenset[int] = frozenset(),
              scans: dict[int, tuple[tuple[int, ...], frozenset[int]]] | None = None,
-             decides: dict[str, Prelude] | None = None,
+
              holding: tuple[Candidate, ...] = (), ruled_out: tuple[int, ...] = ()) -> Generated:
     """The functions for ``nodes`` (CNode, children resolved). ``constant(node)`` gives a fact
     test's comparable constant, ``date_test(node)`` the closure for a date test,
@@ -74,8 +75,7 @@ def generate(nodes: list[Any], constant: Callable[[Any], Any], date_test: Callab
     parents (definitions), called rather than inlined. ``scans`` maps a root to its leaf
     criteria and those of them the case's own facts can meet: ``s{root}(env)`` counts how many
     of each hold (met, own), evaluating every leaf; it writes only the groups it evaluates.
-    ``decides[name](env)`` runs the steps of a decision that apply to every request for one
-    code (see ``Prelude``); ``holding(env)`` lists, in order, the candidates to evaluate that hold and the
+    ``holding(env)`` lists, in order, the candidates to evaluate that hold and the
     others whose required facts are known. ``r{root}(out, status, implied)`` tells whether every
     reason the root (whose value in ``out`` is ``status``, false or unknown) is not met is a
     group or a fact that a blanket statement rules out (``implied``: the names of the facts
@@ -84,23 +84,27 @@ def generate(nodes: list[Any], constant: Callable[[Any], Any], date_test: Callab
     gen = _Generator(nodes, ns, constant, date_test, is_date, shared)
     parts = [gen.function(node) for node in nodes]
     parts += [gen.scan(root, leaves, own) for root, (leaves, own) in (scans or {}).items()]
-    parts += [_decide(name, prelude) for name, prelude in (decides or {}).items()]
     parts.append(_holding(holding))
     ruled_roots = sorted(set(ruled_out) | set(shared))
     parts += [gen.ruled_out(k) for k in ruled_roots]
     source = "\n\n".join(parts) + "\n"
     exec(compile(source, "<spinecheck criteria>", "exec"), ns)  # noqa: S102 - our own generated code
-    searches = {name: ns[name] for name in [*(decides or {}), "holding"]}
+    searches = {"holding": ns["holding"]}
     return Generated(source, [ns[f"n{node.idx}"] for node in nodes], {root: ns[f"s{root}"] for root in scans or {}},
-                     searches, {k: ns[f"r{k}"] for k in ruled_roots})
+                     searches, ns, {k: ns[f"r{k}"] for k in ruled_roots})
 
 
 def _known(required: tuple[str, ...]) -> str:
     return " and ".join(f"{name!r} in f" for name in required) or "True"
 
 
-def _decide(name: str, p: Prelude) -> str:
-    """``name(env)`` -> (notes that apply, the redirect or exclusion that decides (role, index) or
+def add(namespace: dict[str, Any], source: str) -> None:
+    """Compile more generated functions into ``namespace`` (see ``Generated``)."""
+    exec(compile(source, "<spinecheck criteria>", "exec"), namespace)  # noqa: S102 - our own generated code
+
+
+def decide(name: str, p: Prelude) -> str:
+    """The source of ``name(env)`` -> (notes that apply, the redirect or exclusion that decides (role, index) or
     None, the values of the redirects, those of the exclusions, the first pathway that holds or
     None). Stops at the first redirect, then exclusion, that holds; the pathways are searched only
     when none does."""

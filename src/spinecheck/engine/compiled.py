@@ -90,7 +90,7 @@ class CompiledPolicy:
         self.size = len(self.nodes)
         self.definition_nodes = frozenset(self._def_index.values())
         self.leaves_under: dict[int, tuple[int, ...]] = {}
-        derived = {name for name, f in policy.facts.items() if f.derived}
+        derived = self._derived_facts = frozenset(name for name, f in policy.facts.items() if f.derived)
         scanned = [*self.pathway_roots, *(r for r, rule in zip(self.redirect_roots, policy.redirects)
                                           if r is not None and rule.must_rule_out == "when_suggested"),
                    *(r for r, rule in zip(self.exclusion_roots, policy.exclusions)
@@ -120,12 +120,11 @@ class CompiledPolicy:
         generated = codegen.generate(
             self.nodes, constant=self._constant_of, date_test=_date_test,
             is_date=self._tests_date, unset=UNSET, shared=self.definition_nodes, scans=scans,
-            decides={f"decide_{code}": self._prelude(code) for code in policy.codes},
             holding=tuple(self._candidate(i) for i in range(len(policy.pathways))),
             ruled_out=tuple(self.pathway_roots))
         self.source, self.fns, self.scans = generated.source, generated.fns, generated.scans
-        # code -> the steps every request for it goes through (codegen.Prelude)
-        self.decide = {code: generated.searches[f"decide_{code}"] for code in policy.codes}
+        self._namespace = generated.namespace
+        self._decide: dict[str, Callable[[Env], Any]] = {}
         # pathways, in order, that hold and do not depend on the requested code, and those that
         # depend on it whose required facts are known (see ``suggest``)
         self.holding = generated.searches["holding"]
@@ -266,6 +265,19 @@ class CompiledPolicy:
             found = self._suggestion_plans[cpt] = suggestion_plan(self.policy, cpt, self)
         return found
 
+    def decide(self, code: str) -> Callable[[Env], Any]:
+        """The steps every request for ``code`` (governed) goes through, generated on first use
+        (``codegen.decide``): (notes, deciding redirect or exclusion, redirect values,
+        exclusion values, first pathway met)."""
+        found = self._decide.get(code)
+        if found is None:
+            name = f"decide_{code}"
+            source = codegen.decide(name, self._prelude(code))
+            codegen.add(self._namespace, source)
+            self.source += "\n" + source + "\n"
+            found = self._decide[code] = self._namespace[name]
+        return found
+
     def _prelude(self, code: str) -> codegen.Prelude:
         plan = self.plan(code)
         return codegen.Prelude(
@@ -277,7 +289,7 @@ class CompiledPolicy:
         """Pathway ``i`` for a generated search; its required facts rarest first (derived facts,
         always known, last)."""
         root = self.pathway_roots[i]
-        derived = {name for name, f in self.policy.facts.items() if f.derived}
+        derived = self._derived_facts
         required = sorted(self.pathway_required[i], key=lambda n: (n in derived, self._required_uses[n], n))
         return codegen.Candidate(i, root, tuple(required), root not in self.code_dependent_set)
 

@@ -60,7 +60,7 @@ def determine(policy: Policy, request_id: str, cpt: str, request_date: dt.date, 
     fns, out = c.fns, env.out
     # 2.-4. notes, redirects, exclusions that hold whatever else is met, the first pathway met
     # (only pathways whose required facts are all known can be): one generated step per code
-    note_ids, decided, redirect_values, exclusion_values, first = c.decide[cpt](env)
+    note_ids, decided, redirect_values, exclusion_values, first = c.decide(cpt)(env)
     notes.extend(note_ids)
     if decided is not None:
         role, i = decided
