@@ -9,7 +9,6 @@ from typing import Any, NamedTuple
 from pydantic import ValidationError
 
 from .engine import FactSet, FactValue, Result, determine
-from .engine.facts import fact_value
 from .errors import InputError, NotFound
 from .icd10 import apply_icd10
 from .intake import intake_for
@@ -107,8 +106,8 @@ def _derive(request: Request, policy: Policy, facts: FactSet) -> None:
     birth, on = patient.birth_date, request.date
     years, months = float(completed_years(birth, on)), float(completed_months(birth, on))
     provenance, values = facts.provenance, facts.values
-    provenance["patient_age"] = fact_value(years, "derived", _AGE_EVIDENCE, years)
-    provenance["patient_age_months"] = fact_value(months, "derived", _AGE_EVIDENCE, months)
+    provenance["patient_age"] = _new_tuple(FactValue, (years, "derived", _AGE_EVIDENCE, years))
+    provenance["patient_age_months"] = _new_tuple(FactValue, (months, "derived", _AGE_EVIDENCE, months))
     values["patient_age"] = years
     values["patient_age_months"] = months
     constant = _constant_derived(policy, request.cpt, patient.sex)
@@ -118,6 +117,7 @@ def _derive(request: Request, policy: Policy, facts: FactSet) -> None:
         values.pop(name, None)
 
 
+_new_tuple = tuple.__new__  # builds a FactValue without its Python-level constructor
 _AGE_EVIDENCE = ({"source": "derived", "field": "patient.birth_date"},)
 
 

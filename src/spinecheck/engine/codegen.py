@@ -41,8 +41,7 @@ class Generated(NamedTuple):
     source: str
     fns: list[Callable[[Any], Any]]  # node index -> n{k}
     scans: dict[int, Callable[[Any], tuple[int, int]]]  # root -> s{root}
-    searches: dict[str, Callable[[Any], Any]]  # name -> function
-    namespace: dict[str, Any]  # of the generated functions (``add`` compiles more into it)
+    generator: "_Generator"  # for more functions later (``_Generator.add``)
     ruled_out: dict[int, Callable[[list[Any], Any, Any], bool]]  # root -> r{root}
 
 
@@ -68,15 +67,14 @@ def generate(nodes: list[Any], constant: Callable[[Any], Any], date_test: Callab
              is_date: Callable[[Any], bool], unset: object, shared: frozenset[int] = frozenset(),
              scans: dict[int, tuple[tuple[int, ...], frozenset[int]]] | None = None,
 
-             holding: tuple[Candidate, ...] = (), ruled_out: tuple[int, ...] = ()) -> Generated:
+             ruled_out: tuple[int, ...] = ()) -> Generated:
     """The functions for ``nodes`` (CNode, children resolved). ``constant(node)`` gives a fact
     test's comparable constant, ``date_test(node)`` the closure for a date test,
     ``is_date(node)`` whether a fact test compares dates; ``shared`` are the nodes with several
     parents (definitions), called rather than inlined. ``scans`` maps a root to its leaf
     criteria and those of them the case's own facts can meet: ``s{root}(env)`` counts how many
     of each hold (met, own), evaluating every leaf; it writes only the groups it evaluates.
-    ``holding(env)`` lists, in order, the candidates to evaluate that hold and the
-    others whose required facts are known. ``r{root}(out, status, implied)`` tells whether every
+    ``r{root}(out, status, implied)`` tells whether every
     reason the root (whose value in ``out`` is ``status``, false or unknown) is not met is a
     group or a fact that a blanket statement rules out (``implied``: the names of the facts
     implied as absent); see ``relevance.RuledOut``."""
@@ -84,66 +82,16 @@ def generate(nodes: list[Any], constant: Callable[[Any], Any], date_test: Callab
     gen = _Generator(nodes, ns, constant, date_test, is_date, shared)
     parts = [gen.function(node) for node in nodes]
     parts += [gen.scan(root, leaves, own) for root, (leaves, own) in (scans or {}).items()]
-    parts.append(_holding(holding))
     ruled_roots = sorted(set(ruled_out) | set(shared))
     parts += [gen.ruled_out(k) for k in ruled_roots]
     source = "\n\n".join(parts) + "\n"
     exec(compile(source, "<spinecheck criteria>", "exec"), ns)  # noqa: S102 - our own generated code
-    searches = {"holding": ns["holding"]}
     return Generated(source, [ns[f"n{node.idx}"] for node in nodes], {root: ns[f"s{root}"] for root in scans or {}},
-                     searches, ns, {k: ns[f"r{k}"] for k in ruled_roots})
+                     gen, {k: ns[f"r{k}"] for k in ruled_roots})
 
 
 def _known(required: tuple[str, ...]) -> str:
     return " and ".join(f"{name!r} in f" for name in required) or "True"
-
-
-def add(namespace: dict[str, Any], source: str) -> None:
-    """Compile more generated functions into ``namespace`` (see ``Generated``)."""
-    exec(compile(source, "<spinecheck criteria>", "exec"), namespace)  # noqa: S102 - our own generated code
-
-
-def decide(name: str, p: Prelude) -> str:
-    """The source of ``name(env)`` -> (notes that apply, the redirect or exclusion that decides (role, index) or
-    None, the values of the redirects, those of the exclusions, the first pathway that holds or
-    None). Stops at the first redirect, then exclusion, that holds; the pathways are searched only
-    when none does."""
-    lines = [f"def {name}(env):", "    f = env.facts", "    notes = []"]
-    for i, root in p.notes:
-        lines += ([f"    if n{root}(env) is True:"] if root is not None else ["    if True:"]) + [f"        notes.append({i})"]
-    lines.append("    redirects = []")
-    for i, root in p.redirects:
-        if root is None:
-            lines.append(f"    return notes, ('redirect', {i}), redirects, None, None")
-            break
-        lines += [f"    v = n{root}(env)", "    if v is True:", f"        return notes, ('redirect', {i}), redirects, None, None",
-                  "    redirects.append(v)"]
-    else:
-        lines.append("    exclusions = []")
-        for i, root in p.exclusions:
-            if root is None:
-                lines.append(f"    return notes, ('exclusion', {i}), redirects, exclusions, None")
-                break
-            lines += [f"    v = n{root}(env)", "    if v is True:",
-                      f"        return notes, ('exclusion', {i}), redirects, exclusions, None", "    exclusions.append(v)"]
-        else:
-            for c in p.pathways:
-                lines += [f"    if {_known(c.required)}:", f"        if n{c.root}(env) is True:",
-                          f"            return notes, None, redirects, exclusions, {c.index}"]
-            lines.append("    return notes, None, redirects, exclusions, None")
-    return "\n".join(lines)
-
-
-def _holding(candidates: tuple[Candidate, ...]) -> str:
-    lines = ["def holding(env):", "    f = env.facts", "    out = env.out", "    found = []"]
-    for c in candidates:
-        lines.append(f"    if {_known(c.required)}:")
-        if c.evaluate:
-            lines += [f"        v = out[{c.root}]", "        if v is UNSET:", f"            v = n{c.root}(env)",
-                      "        if v is True:", f"            found.append({c.index})"]
-        else:
-            lines.append(f"        found.append({c.index})")
-    return "\n".join(lines + ["    return found"])
 
 
 # Deeper nesting of inlined combinators becomes a call (Python allows 20 nested blocks).
@@ -156,6 +104,62 @@ class _Generator:
         self.nodes, self.ns = nodes, ns
         self.constant, self.date_test, self.is_date = constant, date_test, is_date
         self.shared = shared
+
+    def add(self, source: str) -> dict[str, Any]:
+        """Compile more generated functions beside the others; returns the namespace."""
+        exec(compile(source, "<spinecheck criteria>", "exec"), self.ns)  # noqa: S102 - our own generated code
+        return self.ns
+
+    def evaluate(self, root: int) -> list[str]:
+        """Lines setting ``v`` to node ``root``'s value: reused when known, else evaluated inline
+        (as ``n{root}`` would: the same nodes are written)."""
+        return [f"v = out[{root}]", "if v is UNSET:"] + _indent(self.node(root, 0), 1)
+
+    def decide(self, name: str, p: Prelude) -> str:
+        """The source of ``name(env)`` -> (notes that apply, the redirect or exclusion that
+        decides as (role, index) or None, the values of the redirects, those of the exclusions,
+        the first pathway that holds or None). Stops at the first redirect, then exclusion, that
+        holds; the pathways are searched only when none does. Roots are evaluated inline."""
+        body = ["f = env.facts", "out = env.out", "notes = []"]
+        for i, root in p.notes:
+            if root is None:
+                body.append(f"notes.append({i})")
+            else:
+                body += self.evaluate(root) + ["if v is True:", f"    notes.append({i})"]
+        body.append("redirects = []")
+        for i, root in p.redirects:
+            if root is None:
+                body.append(f"return notes, ('redirect', {i}), redirects, None, None")
+                break
+            body += self.evaluate(root) + ["if v is True:", f"    return notes, ('redirect', {i}), redirects, None, None",
+                                           "redirects.append(v)"]
+        else:
+            body.append("exclusions = []")
+            for i, root in p.exclusions:
+                if root is None:
+                    body.append(f"return notes, ('exclusion', {i}), redirects, exclusions, None")
+                    break
+                body += self.evaluate(root) + ["if v is True:",
+                                               f"    return notes, ('exclusion', {i}), redirects, exclusions, None",
+                                               "exclusions.append(v)"]
+            else:
+                for c in p.pathways:
+                    body += [f"if {_known(c.required)}:"] + _indent(self.evaluate(c.root), 1) + [
+                        "    if v is True:", f"        return notes, None, redirects, exclusions, {c.index}"]
+                body.append("return notes, None, redirects, exclusions, None")
+        return "\n".join([f"def {name}(env):"] + _indent(body, 1))
+
+    def holding(self, candidates: tuple[Candidate, ...]) -> str:
+        """The source of ``holding(env)``: lists, in order, the candidates to evaluate that hold
+        (evaluated inline) and the others whose required facts are known."""
+        body = ["f = env.facts", "out = env.out", "found = []"]
+        for c in candidates:
+            body.append(f"if {_known(c.required)}:")
+            if c.evaluate:
+                body += _indent(self.evaluate(c.root) + ["if v is True:", f"    found.append({c.index})"], 1)
+            else:
+                body.append(f"    found.append({c.index})")
+        return "\n".join(["def holding(env):"] + _indent(body + ["return found"], 1))
 
     def function(self, node: Any) -> str:
         label = " ".join(f"{node.kind} {node.id}".split())  # one line, whatever the id holds
@@ -174,7 +178,7 @@ class _Generator:
             *first, last = node.children
             for k in first:
                 body += self.child(k, depth + 1)
-                body += [f"if v is {decisive}:", "    break", "if v is None:", f"    {unknown} = True"]
+                body += [f"if v is not {otherwise}:", f"    if v is {decisive}:", "        break", f"    {unknown} = True"]
             body += self.child(last, depth + 1)
             body += [f"if v is not {decisive}:", f"    v = None if {unknown} or v is None else {otherwise}", "break"]
             lines = ["while True:  # " + node.kind] + _indent(body, 1)

@@ -120,14 +120,11 @@ class CompiledPolicy:
         generated = codegen.generate(
             self.nodes, constant=self._constant_of, date_test=_date_test,
             is_date=self._tests_date, unset=UNSET, shared=self.definition_nodes, scans=scans,
-            holding=tuple(self._candidate(i) for i in range(len(policy.pathways))),
             ruled_out=tuple(self.pathway_roots))
         self.source, self.fns, self.scans = generated.source, generated.fns, generated.scans
-        self._namespace = generated.namespace
+        self._generator = generated.generator
         self._decide: dict[str, Callable[[Env], Any]] = {}
-        # pathways, in order, that hold and do not depend on the requested code, and those that
-        # depend on it whose required facts are known (see ``suggest``)
-        self.holding = generated.searches["holding"]
+        self._holding: Callable[[Env], list[int]] | None = None
         self.ruled_out = generated.ruled_out  # pathway root -> r{root} (see relevance.RuledOut)
         self.group_only_facts = self._group_only_facts()
         self.templates = [self._template(n) for n in self.nodes]
@@ -272,11 +269,21 @@ class CompiledPolicy:
         found = self._decide.get(code)
         if found is None:
             name = f"decide_{code}"
-            source = codegen.decide(name, self._prelude(code))
-            codegen.add(self._namespace, source)
-            self.source += "\n" + source + "\n"
-            found = self._decide[code] = self._namespace[name]
+            found = self._decide[code] = self._add(self._generator.decide(name, self._prelude(code)))[name]
         return found
+
+    def holding(self, env: Env) -> list[int]:
+        """The pathways, in order, that hold and do not depend on the requested code, and those
+        that depend on it whose required facts are known (see ``suggest``); generated on first
+        use (``codegen``)."""
+        if self._holding is None:
+            candidates = tuple(self._candidate(i) for i in range(len(self.policy.pathways)))
+            self._holding = self._add(self._generator.holding(candidates))["holding"]
+        return self._holding(env)
+
+    def _add(self, source: str) -> dict[str, Any]:
+        self.source += "\n" + source + "\n"
+        return self._generator.add(source)
 
     def _prelude(self, code: str) -> codegen.Prelude:
         plan = self.plan(code)

@@ -22,15 +22,6 @@ class FactValue(NamedTuple):
     raw: Any = None  # as given, for display
 
 
-_new_tuple = tuple.__new__
-
-
-def fact_value(value: Any, source: str, evidence: tuple[dict[str, Any], ...], raw: Any) -> FactValue:
-    """``FactValue(value, source, evidence, raw)`` without the Python-level constructor of a
-    NamedTuple (a structured answer is read on every request)."""
-    return _new_tuple(FactValue, (value, source, evidence, raw))  # type: ignore[no-any-return]
-
-
 @dataclass
 class FactSet:
     """The facts of a case. ``values`` holds every known value, the engine's input. Where each
