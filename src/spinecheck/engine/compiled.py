@@ -111,6 +111,11 @@ class CompiledPolicy:
         )
         self.code_dependent_set = frozenset(self.code_dependent)
         self._request_facts = request_facts
+        # roots depending on the code whose value with the code unknown, when true or false, is
+        # its value for every code (see ``blind_safe``)
+        self.blind_safe_roots = frozenset(
+            r for r in (*self.pathway_roots, *self.exclusion_roots, *self.redirect_roots)
+            if r is not None and r in self.code_dependent_set and self.blind_safe(r))
         self._plans: dict[str, CodePlan] = {}
         self._suggestion_plans: dict[str, SuggestionPlan] = {}
         self.pathways_for: dict[str, list[int]] = {}

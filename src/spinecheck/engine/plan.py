@@ -41,9 +41,6 @@ class SuggestionPlan(NamedTuple):
     # root of a pathway that depends on the code -> code -> what the pathway reads of the code
     # (codes alike in that have the same result)
     code_view: dict[int, dict[str, tuple[Any, ...]]]
-    # roots of pathways that depend on the code whose result with the code unknown is final
-    # when not unknown (see ``CompiledPolicy.blind_safe``)
-    blind_safe: frozenset[int]
 
 
 def code_plan(policy: Policy, cpt: str, roots: Any) -> CodePlan:
@@ -82,5 +79,4 @@ def suggestion_plan(policy: Policy, cpt: str, roots: Any) -> SuggestionPlan:
         if not shared:
             read = roots.request_facts_read(root)
             code_view[root] = {code: tuple(getattr(policy.codes[code], name) for name in read) for code in codes}
-    blind_safe = frozenset(root for root in code_tests if roots.blind_safe(root))
-    return SuggestionPlan(others, code_tests, code_view, blind_safe)
+    return SuggestionPlan(others, code_tests, code_view)

@@ -43,6 +43,11 @@ def parse_duration(text: str) -> tuple[float, dict[str, float]]:
             if unit is not None:
                 amount = float(one.group(1))
                 return DAYS_PER_UNIT[unit] * amount, ({unit: amount} if amount else {})
+    return _parse_any(text)
+
+
+def _parse_any(text: str) -> tuple[float, dict[str, float]]:
+    """``parse_duration`` for every accepted form (and the errors)."""
     if not isinstance(text, str) or not text.strip():
         raise DurationError("expected a duration such as '6 weeks' or 'P6W'")
     raw = text.strip()
