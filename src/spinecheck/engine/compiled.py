@@ -1,17 +1,19 @@
 """Compile a policy's criteria trees once into flat arrays of generated functions.
 
-Each node gets an index and a function (``codegen``); evaluating writes its truth value into a
-per-request list at that index, so the trace and the open questions are read off afterwards
-without re-walking YAML models. References to definitions are memoized per request through the
-same list. Static facts about the trees (leaves, required facts, scenario gates, nodes that
-depend on the requested code) are computed here once per policy."""
+Each node gets an index and a function (``codegen``); evaluating writes the truth value of every
+node it visits into a per-request list at that index, so the trace and the open questions are
+read off afterwards without re-walking YAML models. Definitions are memoized per request through
+the same list. Static facts about the trees (leaves, required facts, scenario gates, nodes that
+depend on the requested code, per-node tables for the walks over a state) are computed here once
+per policy; the generated steps per code (``decide``) and the suggestion pass (``holding``) are
+compiled on first use."""
 
 from __future__ import annotations
 
 import datetime as dt
 import operator
-from dataclasses import dataclass, field
-from typing import Any, Callable, NamedTuple
+from dataclasses import dataclass
+from typing import Any, Callable
 
 from . import codegen
 from .plan import CodePlan, SuggestionPlan, code_plan, suggestion_plan
@@ -100,7 +102,7 @@ class CompiledPolicy:
         self.subtree_order = [self._preorder(k) for k in range(self.size)]
         memo: dict[int, frozenset[str]] = {}
         self.pathway_required = [self._required(r, memo) for r in self.pathway_roots]
-        self._index_required()
+        self._count_required()
         # nodes whose result depends on the requested code (its region, modality or contrast):
         # the only ones to re-evaluate when another code is considered for the same case
         request_facts = {"request_region", "request_modality", "request_contrast"}
@@ -142,10 +144,8 @@ class CompiledPolicy:
         self.tested = tuple(tuple(name for name in (n.fact, n.value_fact) if name) for n in self.nodes)
         self.n_leaves = {root: len(self.leaves(root)) for root in self.pathway_roots}
         # pathway root -> (values of its leaves, of those the case's own facts can meet, count)
-        self.leaf_pickers = {root: (_picker(self.leaves(root)), _picker(tuple(sorted(scans[root][1], key=self.leaves(root).index))),
+        self.leaf_pickers = {root: (_picker(self.leaves(root)), _picker(tuple(k for k in self.leaves(root) if k in scans[root][1])),
                                     len(self.leaves(root))) for root in self.pathway_roots}
-        self._leaf_getters: dict[int, Callable[[list[Any]], tuple[Any, ...]]] = {}
-        self._own_leaf_getters: dict[int, Callable[[list[Any]], tuple[Any, ...]]] = {}
         # a scenario gate: a group or a fact that a blanket statement answers
         self.fact_ruler = {name: f.ruled_out_by for name, f in policy.facts.items() if f.ruled_out_by}
         self.is_gate = tuple(bool(n.ruled_out_by or (n.kind == "fact" and self.fact_ruler.get(n.fact or "")))
@@ -236,14 +236,6 @@ class CompiledPolicy:
             if out[k] is UNSET:
                 fns[k](env)
 
-    def fill_leaves(self, env: Env, idx: int) -> None:
-        """Evaluate every leaf criterion under ``idx`` (see ``leaves``) that short-circuiting
-        skipped: enough to count what is met, cheaper than ``force``."""
-        out, fns = env.out, self.fns
-        for k in self.leaves(idx):
-            if out[k] is UNSET:
-                fns[k](env)
-
     def elsewhere_for(self, cpt: str) -> str:
         """Where a code the policy does not govern belongs (``Policy.elsewhere_for``)."""
         found = self._elsewhere.get(cpt)
@@ -305,24 +297,13 @@ class CompiledPolicy:
         required = sorted(self.pathway_required[i], key=lambda n: (n in derived, self._required_uses[n], n))
         return codegen.Candidate(i, root, tuple(required), root not in self.code_dependent_set)
 
-    def _index_required(self) -> None:
-        """Index pathways by one of their required facts (the one fewest pathways require),
-        so that finding those whose required facts are all known skips most of them at once."""
+    def _count_required(self) -> None:
+        """How many pathways require each fact (generated searches test the rarest first)."""
         uses: dict[str, int] = {}
         for required in self.pathway_required:
             for name in required:
                 uses[name] = uses.get(name, 0) + 1
-        keyed: dict[str, list[int]] = {}
-        always: list[int] = []
-        for i, required in enumerate(self.pathway_required):
-            if required:
-                keyed.setdefault(min(required, key=lambda n: (uses[n], n)), []).append(i)
-            else:
-                always.append(i)
         self._required_uses = uses
-        self._required_keyed = {name: tuple(v) for name, v in keyed.items()}
-        self._required_keys = frozenset(keyed)
-        self._required_none = tuple(always)
 
     def request_facts_read(self, root: int) -> tuple[str, ...]:
         """What ``root`` reads of the requested code: of region, modality, contrast (the
@@ -360,18 +341,6 @@ class CompiledPolicy:
             if node.kind == "fact" and (node.fact in request or node.value_fact in request):
                 found.append((k, node.fact if node.fact not in request and node.value_fact in request else None))
         return tuple(found)
-
-    def pathways_with_required(self, known: frozenset[str]) -> list[int]:
-        """Pathways, in policy order, whose required facts are all in ``known`` (the names of
-        the known facts; the only pathways that can be true)."""
-        required, keyed = self.pathway_required, self._required_keyed
-        found = list(self._required_none)
-        for name in self._required_keys & known:
-            for i in keyed[name]:
-                if required[i] <= known:
-                    found.append(i)
-        found.sort()
-        return found
 
     def _gate_free(self) -> tuple[bool, ...]:
         """Per node: no scenario gate can be reached from it through `all` / `any` nodes."""
@@ -451,24 +420,6 @@ class CompiledPolicy:
                 found = tuple(seen)
             self.leaves_under[idx] = found
         return found
-
-    def leaf_values(self, idx: int, out: list[Any]) -> tuple[Any, ...]:
-        """The values in ``out`` of the leaf criteria under ``idx`` (see ``leaves``)."""
-        getter = self._leaf_getters.get(idx)
-        if getter is None:
-            getter = self._leaf_getters[idx] = _picker(self.leaves(idx))
-        return getter(out)
-
-    def own_leaf_values(self, idx: int, out: list[Any]) -> tuple[Any, ...]:
-        """Like ``leaf_values``, leaving out leaves that test a derived fact (age, sex, the
-        requested code): what the case's own facts can meet."""
-        getter = self._own_leaf_getters.get(idx)
-        if getter is None:
-            facts = self.policy.facts
-            own = tuple(k for k in self.leaves(idx)
-                        if not (self.nodes[k].fact and facts[self.nodes[k].fact or ""].derived))
-            getter = self._own_leaf_getters[idx] = _picker(own)
-        return getter(out)
 
 
 def _picker(idxs: tuple[int, ...]) -> Callable[[list[Any]], tuple[Any, ...]]:

@@ -27,7 +27,7 @@ from .facts import FactSet
 from .questions import missing as missing_questions
 from .relevance import RuledOut, best_explanation, rank_open
 from .result import Result
-from .suggest import holds_approval, suggestions
+from .suggest import suggestions
 
 _COMPILED: dict[str, CompiledPolicy] = {}
 

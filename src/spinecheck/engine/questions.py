@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .compiled import ALL, ANY, FACT, CompiledPolicy, Env
+from .compiled import ALL, FACT, CompiledPolicy, Env
 
 
 def missing(c: CompiledPolicy, env: Env, roots: list[int], lead: int = 1) -> list[tuple[str, str]]:

@@ -6,8 +6,6 @@ code), then the larger share of its criteria met, then policy order."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from .compiled import CompiledPolicy, Env
 from .facts import FactSet
 
