@@ -4,14 +4,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import ValidationError
 
 from .engine import FactSet, FactValue, Result, determine
-from .engine.facts import normalize, unknown_fact_error
 from .errors import InputError, NotFound
 from .icd10 import apply_icd10
+from .intake import intake_for
 from .models import Request
 from .policy import load_catalog, load_policy, policy_ids
 from .policy.durations import completed_months, completed_years
@@ -94,100 +94,43 @@ def gather_facts(request: Request, policy: Policy, catalog: dict[str, FactDef] |
     if reader is not None and request.note is not None:
         facts = reader(request.note, request)
     apply_icd10(request.icd10, facts)
-    _put_structured(request, catalog, facts)
-    _apply_blanket_negatives(facts, catalog)
+    intake = intake_for(catalog)
+    intake.put_structured(request.facts, request.date, facts)
+    intake.apply_blanket_negatives(facts)
     _derive(request, policy, facts)
     return facts
 
 
-def _put_structured(request: Request, catalog: dict[str, FactDef], facts: FactSet) -> None:
-    """The structured answers of the request, normalized; they win over note and codes."""
-    provenance, values = facts.provenance, facts.values
-    for name, raw in request.facts.items():
-        fact = catalog.get(name)
-        if fact is None or fact.derived:
-            raise unknown_fact_error(name, catalog, where=f"facts.{name}")
-        value = normalize(fact, raw, where=f"facts.{name}")
-        if fact.type == "date" and value is not None and value > request.date and not fact.future_ok:
-            raise InputError(f"'{name}' lies after the request date; past dates only", where=f"facts.{name}", code="impossible_date")
-        if facts.conflicts:  # a structured answer settles a conflict found in the note
-            facts.conflicts = [c for c in facts.conflicts if c.get("fact") != name]
-        provenance[name] = FactValue(value, "request.facts", _structured_evidence(name), raw)
-        if value is None:
-            values.pop(name, None)
-        else:
-            values[name] = value
-
-
-_STRUCTURED_EVIDENCE: dict[str, tuple[dict[str, Any], ...]] = {}
-
-
-def _structured_evidence(name: str) -> tuple[dict[str, Any], ...]:
-    """The evidence of a structured answer (shared: evidence is only ever read and copied)."""
-    found = _STRUCTURED_EVIDENCE.get(name)
-    if found is None:
-        found = _STRUCTURED_EVIDENCE[name] = ({"source": "request.facts", "field": f"facts.{name}"},)
-    return found
-
-
-def _apply_blanket_negatives(facts: FactSet, catalog: dict[str, FactDef]) -> None:
-    """A documented blanket statement (e.g. no other spine conditions) answers 'no' for each
-    fact it covers that nothing else answered; conflicts and explicit answers are left alone."""
-    index = _blanket_index(id(catalog), catalog)
-    values = facts.values
-    rulers = [r for r in index if values.get(r) is True]
-    if not rulers:
-        return
-    provenance = facts.provenance
-    conflicted = {c.get("fact") for c in facts.conflicts}
-    for ruler in rulers:
-        implied = [(name, fv) for name, fv in index[ruler] if name not in provenance and name not in conflicted]
-        provenance.update(implied)
-        values.update((name, fv.value) for name, fv in implied)  # absent values are never None
-
-
-_BLANKETS: dict[int, dict[str, tuple[tuple[str, FactValue], ...]]] = {}
-
-
-def _blanket_index(key: int, catalog: dict[str, FactDef]) -> dict[str, tuple[tuple[str, FactValue], ...]]:
-    """ruler fact -> (fact, its implied absent value) for every fact it can rule out."""
-    found = _BLANKETS.get(key)
-    if found is None:
-        grouped: dict[str, list[tuple[str, FactValue]]] = {}
-        for name, fact in catalog.items():
-            if fact.ruled_out_by:
-                value = fact.absent()
-                if value is None:  # pragma: no cover - the schema requires an absent value
-                    raise ValueError(f"fact '{name}' is ruled out by '{fact.ruled_out_by}' but has no absent value")
-                shown = sorted(value) if isinstance(value, frozenset) else value
-                evidence = ({"source": "derived", "field": f"facts.{fact.ruled_out_by}"},)
-                grouped.setdefault(fact.ruled_out_by, []).append((name, FactValue(value, "implied", evidence, shown)))
-        found = _BLANKETS[key] = {r: tuple(v) for r, v in grouped.items()}
-    return found
-
-
 def _derive(request: Request, policy: Policy, facts: FactSet) -> None:
-    birth, on = request.patient.birth_date, request.date
+    patient = request.patient
+    birth, on = patient.birth_date, request.date
     years, months = float(completed_years(birth, on)), float(completed_months(birth, on))
-    derived = [
-        ("patient_age", FactValue(years, "derived", _AGE_EVIDENCE, years)),
-        ("patient_age_months", FactValue(months, "derived", _AGE_EVIDENCE, months)),
-        *_constant_derived(policy, request.cpt, request.patient.sex),
-    ]
     provenance, values = facts.provenance, facts.values
-    for name, fv in derived:
-        provenance[name] = fv
-        if fv.value is None:
-            values.pop(name, None)
-        else:
-            values[name] = fv.value
+    provenance["patient_age"] = _new_tuple(FactValue, (years, "derived", _AGE_EVIDENCE, years))
+    provenance["patient_age_months"] = _new_tuple(FactValue, (months, "derived", _AGE_EVIDENCE, months))
+    values["patient_age"] = years
+    values["patient_age_months"] = months
+    constant = _constant_derived(policy, request.cpt, patient.sex)
+    provenance.update(constant.provenance)
+    values.update(constant.values)
+    for name in constant.unknown:
+        values.pop(name, None)
 
 
+_new_tuple = tuple.__new__  # builds a FactValue without its Python-level constructor
 _AGE_EVIDENCE = ({"source": "derived", "field": "patient.birth_date"},)
-_CONSTANT_DERIVED: dict[tuple[str, str, str], tuple[tuple[str, FactValue], ...]] = {}
 
 
-def _constant_derived(policy: Policy, cpt: str, sex: str) -> tuple[tuple[str, FactValue], ...]:
+class _Constant(NamedTuple):
+    provenance: dict[str, FactValue]
+    values: dict[str, Any]  # the known ones
+    unknown: tuple[str, ...]
+
+
+_CONSTANT_DERIVED: dict[tuple[str, str, str], _Constant] = {}
+
+
+def _constant_derived(policy: Policy, cpt: str, sex: str) -> _Constant:
     """Sex, and the region, modality and contrast of the requested code (when ``policy``
     governs it), as derived facts: the same for every request with this sex and code."""
     key = (policy.content_hash, cpt, sex)
@@ -198,8 +141,11 @@ def _constant_derived(policy: Policy, cpt: str, sex: str) -> tuple[tuple[str, Fa
         if code is not None:
             items += [("request_region", code.region, "cpt"), ("request_modality", code.modality, "cpt"),
                       ("request_contrast", code.contrast, "cpt")]
-        found = tuple((name, FactValue(value, "derived", ({"source": "derived", "field": field},), value))
-                      for name, value, field in items)
+        found = _Constant(
+            provenance={name: FactValue(value, "derived", ({"source": "derived", "field": field},), value)
+                        for name, value, field in items},
+            values={name: value for name, value, _ in items if value is not None},
+            unknown=tuple(name for name, value, _ in items if value is None))
         if len(_CONSTANT_DERIVED) < 4096:  # bounded: policies x codes x sexes
             _CONSTANT_DERIVED[key] = found
     return found

@@ -94,3 +94,147 @@ def test_generated_source_is_kept_and_names_each_node(demo_policy) -> None:
     c = compile_policy(demo_policy)
     for node in c.nodes:
         assert f"def n{node.idx}(env):" in c.source
+
+
+# --- the other generated functions, each against a plain reference -------------------------------
+
+def _states(pid: str) -> list[tuple[CompiledPolicy, Any, Env, str]]:
+    """(compiled policy, facts, state after evaluating every root for the request's code) per
+    vignette whose code the policy governs."""
+    policy = load_policy(pid)
+    c = compile_policy(policy)
+    found = []
+    for _, v in load_vignettes(pid):
+        request = Request.model_validate({"policy": pid, "id": v.id, **v.request})
+        if not policy.governs(request.cpt):
+            continue
+        facts = gather_facts(request, policy)
+        env = Env(facts=facts.values, request_date=request.date, out=[UNSET] * c.size, cutoffs={})
+        plan = c.plan(request.cpt)
+        roots = [r for _, r in plan.notes] + [i.root for i in (*plan.redirects, *plan.always, *plan.when_no_pathway)]
+        roots += [c.pathway_roots[i] for i in plan.pathways]
+        for root in roots:
+            if root is not None:
+                c.fns[root](env)
+        found.append((c, facts, env, request.cpt))
+    return found
+
+
+@pytest.mark.parametrize("pid", policy_ids())
+def test_leaf_scans_count_the_leaves_the_reference_finds_met(pid: str) -> None:
+    for c, _, env, _ in _states(pid):
+        scratch = Env(facts=env.facts, request_date=env.request_date, out=list(env.out), cutoffs={})
+        derived = {n for n, f in c.policy.facts.items() if f.derived}
+        for root, scan in c.scans.items():
+            leaves = c.leaves(root)
+            met = [k for k in leaves if reference(c, scratch, k) is True]
+            own = [k for k in met if c.nodes[k].fact not in derived]
+            assert scan(scratch) == (len(met), len(own)), c.nodes[root].id
+
+
+def _ruled_out_reference(c: CompiledPolicy, out: list[Any], implied: frozenset[str], idx: int, status: Any) -> bool:
+    node = c.nodes[idx]
+    if node.ruled_out_by:
+        return True
+    if node.kind == "fact":
+        return node.fact in implied
+    if node.kind == "not":
+        return False
+    if node.kind == "any":
+        return all(out[k] is True or _ruled_out_reference(c, out, implied, k, status) for k in node.children)
+    kids = [k for k in node.children if out[k] is status]
+    return bool(kids) and all(_ruled_out_reference(c, out, implied, k, status) for k in kids)
+
+
+@pytest.mark.parametrize("pid", policy_ids())
+def test_ruled_out_checks_agree_with_the_recursive_definition(pid: str) -> None:
+    checked = 0
+    for c, facts, env, _ in _states(pid):
+        implied = facts.implied_names()
+        for root in c.pathway_roots:
+            status = env.out[root]
+            if status is UNSET or status is True:
+                continue
+            assert c.ruled_out[root](env.out, status, implied) is _ruled_out_reference(c, env.out, implied, root, status)
+            checked += 1
+    assert checked > 0
+
+
+@pytest.mark.parametrize("pid", policy_ids())
+def test_decision_prelude_agrees_with_a_plain_loop_and_leaves_the_same_state(pid: str) -> None:
+    for c, facts, env, cpt in _states(pid):
+        plan = c.plan(cpt)
+        state = Env(facts=facts.values, request_date=env.request_date, out=[UNSET] * c.size, cutoffs={})
+        notes, decided, redirects, exclusions, first = c.decide(cpt)(state)
+        plain = Env(facts=facts.values, request_date=env.request_date, out=[UNSET] * c.size, cutoffs={})
+        assert notes == [i for i, root in plan.notes if root is None or c.fns[root](plain) is True]
+        expected: Any = None
+        values = []
+        for role, items in (("redirect", plan.redirects), ("exclusion", plan.always)):
+            for item in items:
+                v = True if item.root is None else c.fns[item.root](plain)
+                if v is True:
+                    expected = (role, item.index)
+                    break
+                values.append(v)
+            if expected:
+                break
+        assert decided == expected
+        assert (redirects or []) + (exclusions or []) == values
+        if expected is None:
+            known = plain.facts.keys()
+            met = next((i for i in plan.pathways if c.pathway_required[i] <= known
+                        and c.fns[c.pathway_roots[i]](plain) is True), None)
+            assert first == met
+        # the same criteria were evaluated, with the same values
+        assert [v is UNSET for v in state.out] == [v is UNSET for v in plain.out]
+        assert [v for v in state.out if v is not UNSET] == [v for v in plain.out if v is not UNSET]
+
+
+@pytest.mark.parametrize("pid", policy_ids())
+def test_suggestion_pass_lists_what_a_plain_loop_finds(pid: str) -> None:
+    for c, facts, env, _ in _states(pid):
+        state = Env(facts=facts.values, request_date=env.request_date, out=list(env.out), cutoffs={})
+        plain = Env(facts=facts.values, request_date=env.request_date, out=list(env.out), cutoffs={})
+        expected = []
+        for i, root in enumerate(c.pathway_roots):
+            if not c.pathway_required[i] <= plain.facts.keys():
+                continue
+            if root in c.code_dependent_set:
+                expected.append(i)
+            elif (plain.out[root] if plain.out[root] is not UNSET else c.fns[root](plain)) is True:
+                expected.append(i)
+        assert c.holding(state) == expected
+        assert [v is UNSET for v in state.out] == [v is UNSET for v in plain.out]
+
+
+def test_evaluation_order_does_not_change_what_is_known() -> None:
+    """The criteria known after several evaluations are the union of what each visits: the
+    relevance and the pend questions read the same state whatever the order."""
+    for c, facts, env, cpt in _states("evicore-spine-2026")[:40]:
+        roots = [r for r in (*c.pathway_roots, *c.exclusion_roots) if r is not None]
+        backwards = Env(facts=facts.values, request_date=env.request_date, out=[UNSET] * c.size, cutoffs={})
+        forwards = Env(facts=facts.values, request_date=env.request_date, out=[UNSET] * c.size, cutoffs={})
+        for root in roots:
+            c.fns[root](forwards)
+        for root in reversed(roots):
+            c.fns[root](backwards)
+        assert forwards.out == backwards.out
+
+
+@pytest.mark.parametrize("pid", policy_ids())
+def test_a_result_known_without_the_requested_code_holds_for_every_code(pid: str) -> None:
+    """Suggestions judge a pathway that depends on the code once with the code unknown (Kleene
+    logic is monotone): a true or false there must be the value for every code."""
+    from spinecheck.engine.suggest import _States
+
+    for c, _, env, cpt in _states(pid):
+        states = _States(c, env, cpt)
+        blind = states.blind()
+        for root in c.blind_safe_roots:
+            known = c.fns[root](blind)
+            if known is None:
+                continue
+            for code in c.policy.codes:
+                state = states.for_code(code)
+                assert c.fns[root](state) is known, (c.nodes[root].id, code)

@@ -1,33 +1,41 @@
 """Compile a policy's criteria trees once into flat arrays of generated functions.
 
-Each node gets an index and a function (``codegen``); evaluating writes its truth value into a
-per-request list at that index, so the trace and the open questions are read off afterwards
-without re-walking YAML models. References to definitions are memoized per request through the
-same list. Static facts about the trees (leaves, required facts, scenario gates, nodes that
-depend on the requested code) are computed here once per policy."""
+Each node gets an index and a function (``codegen``); evaluating writes the truth value of every
+node it visits into a per-request list at that index, so the trace and the open questions are
+read off afterwards without re-walking YAML models. Definitions are memoized per request through
+the same list. Static facts about the trees (leaves, required facts, scenario gates, nodes that
+depend on the requested code, per-node tables for the walks over a state) are computed here once
+per policy; the generated steps per code (``decide``) and the suggestion pass (``holding``) are
+compiled on first use."""
 
 from __future__ import annotations
 
 import datetime as dt
 import operator
-from dataclasses import dataclass, field
-from typing import Any, Callable, NamedTuple
+from dataclasses import dataclass
+from typing import Any, Callable
 
 from . import codegen
+from .plan import CodePlan, SuggestionPlan, code_plan, suggestion_plan
 from ..policy.durations import date_minus, duration_days, parse_duration
 from ..policy.model import Policy
 from ..policy.schema import Node
 
 UNSET = object()
 
+FACT, ALL, ANY, NOT, AT_LEAST = range(5)
+KINDS = {"fact": FACT, "all": ALL, "any": ANY, "not": NOT, "at_least": AT_LEAST}
 
-@dataclass
+
 class Env:
-    facts: dict[str, Any]
-    request_date: dt.date
-    out: list[Any]
-    cutoffs: dict[tuple, dt.datetime]
-    forced: set[int] = field(default_factory=set)  # subtrees already completed by `force`
+    """One evaluation state: the facts, and each node's value (``UNSET`` until evaluated)."""
+
+    __slots__ = ("facts", "request_date", "out", "cutoffs", "forced")
+
+    def __init__(self, facts: dict[str, Any], request_date: dt.date, out: list[Any],
+                 cutoffs: dict[tuple, dt.datetime]):
+        self.facts, self.request_date, self.out, self.cutoffs = facts, request_date, out, cutoffs
+        self.forced: set[int] | None = None  # subtrees already completed by `force`
 
     def cutoff(self, parts: tuple) -> dt.datetime:
         found = self.cutoffs.get(parts)
@@ -67,13 +75,6 @@ def _fmt(value: Any) -> str:
 Fn = Callable[[Env], Any]
 
 
-class CodePlan(NamedTuple):
-    notes: tuple[tuple[int, int | None], ...]
-    redirects: tuple[tuple[int, int | None], ...]
-    exclusions: tuple[tuple[int, int | None, bool], ...]  # (index, root, applies always)
-    pathways: tuple[int, ...]
-
-
 class CompiledPolicy:
     def __init__(self, policy: Policy):
         self.policy = policy
@@ -89,37 +90,87 @@ class CompiledPolicy:
         self.note_roots = [self._compile_root(n.when) if n.when else None for n in policy.notes]
         self._resolve_refs()
         self.size = len(self.nodes)
-        self.source, self.fns = codegen.generate(
-            self.nodes, constant=self._constant_of, date_test=_date_test,
-            is_date=self._tests_date, unset=UNSET)
         self.definition_nodes = frozenset(self._def_index.values())
+        self.leaves_under: dict[int, tuple[int, ...]] = {}
+        derived = self._derived_facts = frozenset(name for name, f in policy.facts.items() if f.derived)
+        scanned = [*self.pathway_roots, *(r for r, rule in zip(self.redirect_roots, policy.redirects)
+                                          if r is not None and rule.must_rule_out == "when_suggested"),
+                   *(r for r, rule in zip(self.exclusion_roots, policy.exclusions)
+                     if r is not None and rule.must_rule_out == "when_suggested")]
+        scans = {root: (self.leaves(root), frozenset(k for k in self.leaves(root) if self.nodes[k].fact not in derived))
+                 for root in scanned}
+        self.subtree_order = [self._preorder(k) for k in range(self.size)]
         memo: dict[int, frozenset[str]] = {}
         self.pathway_required = [self._required(r, memo) for r in self.pathway_roots]
-        self._index_required()
+        self._count_required()
         # nodes whose result depends on the requested code (its region, modality or contrast):
         # the only ones to re-evaluate when another code is considered for the same case
         request_facts = {"request_region", "request_modality", "request_contrast"}
         self.code_dependent = tuple(
             i for i in range(len(self.nodes))
             if any(self.nodes[k].fact in request_facts or self.nodes[k].value_fact in request_facts
-                   for k in self._subtree(i))
+                   for k in self.subtree_order[i])
         )
         self.code_dependent_set = frozenset(self.code_dependent)
-        self.group_only_facts = self._group_only_facts()
-        self.templates = [self._template(n) for n in self.nodes]
-        self.leaves_under: dict[int, tuple[int, ...]] = {}
-        self._leaf_getters: dict[int, Callable[[list[Any]], tuple[Any, ...]]] = {}
-        self._own_leaf_getters: dict[int, Callable[[list[Any]], tuple[Any, ...]]] = {}
-        # a scenario gate: a group or a fact that a blanket statement answers
-        self.fact_ruler = {name: f.ruled_out_by for name, f in policy.facts.items() if f.ruled_out_by}
-        self.is_gate = tuple(bool(n.ruled_out_by or (n.kind == "fact" and self.fact_ruler.get(n.fact or "")))
-                             for n in self.nodes)
+        self._request_facts = request_facts
+        # roots depending on the code whose value with the code unknown, when true or false, is
+        # its value for every code (see ``blind_safe``)
+        self.blind_safe_roots = frozenset(
+            r for r in (*self.pathway_roots, *self.exclusion_roots, *self.redirect_roots)
+            if r is not None and r in self.code_dependent_set and self.blind_safe(r))
         self._plans: dict[str, CodePlan] = {}
-        self.pathway_section = tuple(p.cite.split("#", 1)[0] for p in policy.pathways)
+        self._suggestion_plans: dict[str, SuggestionPlan] = {}
         self.pathways_for: dict[str, list[int]] = {}
         for i, p in enumerate(policy.pathways):
             for code in p.cpt:
                 self.pathways_for.setdefault(code, []).append(i)
+        generated = codegen.generate(
+            self.nodes, constant=self._constant_of, date_test=_date_test,
+            is_date=self._tests_date, unset=UNSET, shared=self.definition_nodes, scans=scans,
+            ruled_out=tuple(self.pathway_roots))
+        self.source, self.fns, self.scans = generated.source, generated.fns, generated.scans
+        self._generator = generated.generator
+        self._decide: dict[str, Callable[[Env], Any]] = {}
+        self._holding: Callable[[Env], list[int]] | None = None
+        self.ruled_out = generated.ruled_out  # pathway root -> r{root} (see relevance.RuledOut)
+        self.group_only_facts = self._group_only_facts()
+        self.templates = [self._template(n) for n in self.nodes]
+        # per node, for the walks over an evaluation state (relevance, questions)
+        self.kinds = tuple(KINDS[n.kind] for n in self.nodes)
+        self.children = tuple(n.children for n in self.nodes)
+        self.fact_of = tuple(n.fact for n in self.nodes)
+        self.ruled = tuple(bool(n.ruled_out_by) for n in self.nodes)
+        self.ruler_of = tuple(n.ruled_out_by for n in self.nodes)
+        self.tested = tuple(tuple(name for name in (n.fact, n.value_fact) if name) for n in self.nodes)
+        self.n_leaves = {root: len(self.leaves(root)) for root in self.pathway_roots}
+        # pathway root -> (values of its leaves, of those the case's own facts can meet, count)
+        self.leaf_pickers = {root: (_picker(self.leaves(root)), _picker(tuple(k for k in self.leaves(root) if k in scans[root][1])),
+                                    len(self.leaves(root))) for root in self.pathway_roots}
+        # a scenario gate: a group or a fact that a blanket statement answers
+        self.fact_ruler = {name: f.ruled_out_by for name, f in policy.facts.items() if f.ruled_out_by}
+        self.is_gate = tuple(bool(n.ruled_out_by or (n.kind == "fact" and self.fact_ruler.get(n.fact or "")))
+                             for n in self.nodes)
+        self.gate_or_all_children = tuple(tuple(k for k in n.children if self.is_gate[k] or self.kinds[k] == ALL)
+                                          for n in self.nodes)
+        self.gate_free = self._gate_free()
+        # per `all` / `any`: the children through which a gate can be reached
+        self.gated_children = tuple(tuple(k for k in n.children if not self.gate_free[k]) for n in self.nodes)
+        # per group a blanket statement rules out: the leaves under it that are findings of such
+        # groups only (when one holds, "none of these" cannot)
+        self.group_findings = tuple(
+            tuple(k for k in self.subtree_order[n.idx]
+                  if self.kinds[k] == FACT and self.fact_of[k] in self.group_only_facts) if n.ruled_out_by else ()
+            for n in self.nodes)
+        self.pathway_section = tuple(p.cite.split("#", 1)[0] for p in policy.pathways)
+        self.title = policy.meta.title
+        # role -> index -> root, and the trace header (id, title, cite, cpt, goes_to)
+        self.roots_of = {"pathway": self.pathway_roots, "redirect": self.redirect_roots, "exclusion": self.exclusion_roots}
+        self.headers = {
+            "pathway": [(p.id, p.title, p.cite, p.cpt, None) for p in policy.pathways],
+            "redirect": [(r.id, r.title, r.cite, r.cpt, r.goes_to) for r in policy.redirects],
+            "exclusion": [(e.id, e.title, e.cite, e.cpt, None) for e in policy.exclusions],
+        }
+        self._elsewhere: dict[str, str] = {}
 
     # --- compilation ---------------------------------------------------------------------------
     def _compile_root(self, node: Node) -> int:
@@ -174,71 +225,135 @@ class CompiledPolicy:
 
     def force(self, env: Env, idx: int) -> None:
         """Evaluate every node under ``idx`` that short-circuiting skipped (for the trace)."""
-        stack = [idx]
         seen = env.forced
-        out, fns, nodes = env.out, self.fns, self.nodes
-        while stack:
-            k = stack.pop()
-            if k in seen:
-                continue
-            seen.add(k)
-            if out[k] is UNSET:
-                fns[k](env)
-            stack.extend(nodes[k].children)
-
-    def fill_leaves(self, env: Env, idx: int) -> None:
-        """Evaluate every leaf criterion under ``idx`` (see ``leaves``) that short-circuiting
-        skipped: enough to count what is met, cheaper than ``force``."""
+        if seen is None:
+            seen = env.forced = set()
+        elif idx in seen:
+            return
+        seen.add(idx)
         out, fns = env.out, self.fns
-        for k in self.leaves(idx):
+        for k in self.subtree_order[idx]:  # parents first: each call completes what it reaches
             if out[k] is UNSET:
                 fns[k](env)
 
-    def plan(self, cpt: str) -> "CodePlan":
+    def elsewhere_for(self, cpt: str) -> str:
+        """Where a code the policy does not govern belongs (``Policy.elsewhere_for``)."""
+        found = self._elsewhere.get(cpt)
+        if found is None:
+            found = self.policy.elsewhere_for(cpt)
+            if len(self._elsewhere) < 4096:  # bounded: codes are the caller's
+                self._elsewhere[cpt] = found
+        return found
+
+    def plan(self, cpt: str) -> CodePlan:
         """What concerns requests for ``cpt``: its notes, redirects, exclusions and pathways."""
         found = self._plans.get(cpt)
         if found is None:
-            p = self.policy
-
-            def applies(spec: Any) -> bool:
-                return spec == "all" or cpt in spec
-
-            found = self._plans[cpt] = CodePlan(
-                notes=tuple((i, self.note_roots[i]) for i, n in enumerate(p.notes) if applies(n.cpt)),
-                redirects=tuple((i, self.redirect_roots[i]) for i, r in enumerate(p.redirects) if applies(r.cpt)),
-                exclusions=tuple((i, self.exclusion_roots[i], e.applies == "always")
-                                 for i, e in enumerate(p.exclusions) if applies(e.cpt)),
-                pathways=tuple(self.pathways_for.get(cpt, ())),
-            )
+            found = self._plans[cpt] = code_plan(self.policy, cpt, self)
         return found
 
-    def _index_required(self) -> None:
-        """Index pathways by one of their required facts (the one fewest pathways require),
-        so that finding those whose required facts are all known skips most of them at once."""
+    def suggestion_plan(self, cpt: str) -> SuggestionPlan:
+        """The pathways supporting codes other than ``cpt``."""
+        found = self._suggestion_plans.get(cpt)
+        if found is None:
+            found = self._suggestion_plans[cpt] = suggestion_plan(self.policy, cpt, self)
+        return found
+
+    def decide(self, code: str) -> Callable[[Env], Any]:
+        """The steps every request for ``code`` (governed) goes through, generated on first use
+        (``codegen.decide``): (notes, deciding redirect or exclusion, redirect values,
+        exclusion values, first pathway met)."""
+        found = self._decide.get(code)
+        if found is None:
+            name = f"decide_{code}"
+            found = self._decide[code] = self._add(self._generator.decide(name, self._prelude(code)))[name]
+        return found
+
+    def holding(self, env: Env) -> list[int]:
+        """The pathways, in order, that hold and do not depend on the requested code, and those
+        that depend on it whose required facts are known (see ``suggest``); generated on first
+        use (``codegen``)."""
+        if self._holding is None:
+            candidates = tuple(self._candidate(i) for i in range(len(self.policy.pathways)))
+            self._holding = self._add(self._generator.holding(candidates))["holding"]
+        return self._holding(env)
+
+    def _add(self, source: str) -> dict[str, Any]:
+        self.source += "\n" + source + "\n"
+        return self._generator.add(source)
+
+    def _prelude(self, code: str) -> codegen.Prelude:
+        plan = self.plan(code)
+        return codegen.Prelude(
+            notes=plan.notes, redirects=tuple((item.index, item.root) for item in plan.redirects),
+            exclusions=tuple((item.index, item.root) for item in plan.always),
+            pathways=tuple(self._candidate(i) for i in plan.pathways))
+
+    def _candidate(self, i: int) -> codegen.Candidate:
+        """Pathway ``i`` for a generated search; its required facts rarest first (derived facts,
+        always known, last)."""
+        root = self.pathway_roots[i]
+        derived = self._derived_facts
+        required = sorted(self.pathway_required[i], key=lambda n: (n in derived, self._required_uses[n], n))
+        return codegen.Candidate(i, root, tuple(required), root not in self.code_dependent_set)
+
+    def _count_required(self) -> None:
+        """How many pathways require each fact (generated searches test the rarest first)."""
         uses: dict[str, int] = {}
         for required in self.pathway_required:
             for name in required:
                 uses[name] = uses.get(name, 0) + 1
-        keyed: dict[str, list[int]] = {}
-        always: list[int] = []
-        for i, required in enumerate(self.pathway_required):
-            if required:
-                keyed.setdefault(min(required, key=lambda n: (uses[n], n)), []).append(i)
-            else:
-                always.append(i)
-        self._required_keyed = {name: tuple(v) for name, v in keyed.items()}
-        self._required_none = tuple(always)
+        self._required_uses = uses
 
-    def pathways_with_required(self, known: Any) -> list[int]:
-        """Pathways, in policy order, whose required facts are all in ``known`` (the only ones
-        that can be true)."""
-        required = self.pathway_required
-        found = list(self._required_none)
-        for name, idxs in self._required_keyed.items():
-            if name in known:
-                found.extend(i for i in idxs if required[i] <= known)
-        found.sort()
-        return found
+    def request_facts_read(self, root: int) -> tuple[str, ...]:
+        """What ``root`` reads of the requested code: of region, modality, contrast (the
+        attribute names of a CodeDef)."""
+        read = {name for k in self.subtree_order[root] for name in (self.nodes[k].fact, self.nodes[k].value_fact)}
+        return tuple(attr for attr in ("region", "modality", "contrast") if f"request_{attr}" in read)
+
+    def blind_safe(self, root: int) -> bool:
+        """Whether ``root``'s result without the requested code's region, modality and contrast
+        (unknown) is refined, never contradicted, by knowing them: Kleene logic is monotone,
+        except that a group ruled out by a blanket statement turns unknown into false. So: no
+        test of the code lies in such a group."""
+        request = self._request_facts
+        stack, seen = [(root, False)], set()
+        while stack:
+            k, grouped = stack.pop()
+            if (k, grouped) in seen:
+                continue
+            seen.add((k, grouped))
+            node = self.nodes[k]
+            grouped = grouped or bool(node.ruled_out_by)
+            if node.kind == "fact" and grouped and (node.fact in request or node.value_fact in request):
+                return False
+            stack.extend((child, grouped) for child in node.children)
+        return True
+
+    def code_tests(self, root: int) -> tuple[tuple[int, str | None], ...]:
+        """The tests of the requested code's region, modality or contrast under ``root``, each
+        with the case's fact it compares the code's value with (None: it compares a constant);
+        while that fact is unknown the test is unknown whatever the code."""
+        request = self._request_facts
+        found = []
+        for k in self.subtree_order[root]:
+            node = self.nodes[k]
+            if node.kind == "fact" and (node.fact in request or node.value_fact in request):
+                found.append((k, node.fact if node.fact not in request and node.value_fact in request else None))
+        return tuple(found)
+
+    def _gate_free(self) -> tuple[bool, ...]:
+        """Per node: no scenario gate can be reached from it through `all` / `any` nodes."""
+        memo: dict[int, bool] = {}
+
+        def free(k: int) -> bool:
+            found = memo.get(k)
+            if found is None:
+                found = memo[k] = not self.is_gate[k] and (
+                    self.kinds[k] not in (ALL, ANY) or all(free(child) for child in self.children[k]))
+            return found
+
+        return tuple(free(k) for k in range(self.size))
 
     def _group_only_facts(self) -> frozenset[str]:
         """Facts tested only inside groups a blanket statement can rule out (e.g. the red-flag
@@ -261,15 +376,16 @@ class CompiledPolicy:
             stack.extend((child, grouped) for child in node.children)
         return frozenset(inside - outside)
 
-    def _subtree(self, idx: int) -> set[int]:
-        seen: set[int] = set()
+    def _preorder(self, idx: int) -> tuple[int, ...]:
+        """The nodes under ``idx`` (itself included), each once, parents before children."""
+        seen: dict[int, None] = {}
         stack = [idx]
         while stack:
             k = stack.pop()
             if k not in seen:
-                seen.add(k)
-                stack.extend(self.nodes[k].children)
-        return seen
+                seen[k] = None
+                stack.extend(reversed(self.nodes[k].children))
+        return tuple(seen)
 
     def _required(self, idx: int, memo: dict[int, frozenset[str]]) -> frozenset[str]:
         """Facts that must be known for node ``idx`` to be true (a cheap bound: when one is
@@ -304,24 +420,6 @@ class CompiledPolicy:
                 found = tuple(seen)
             self.leaves_under[idx] = found
         return found
-
-    def leaf_values(self, idx: int, out: list[Any]) -> tuple[Any, ...]:
-        """The values in ``out`` of the leaf criteria under ``idx`` (see ``leaves``)."""
-        getter = self._leaf_getters.get(idx)
-        if getter is None:
-            getter = self._leaf_getters[idx] = _picker(self.leaves(idx))
-        return getter(out)
-
-    def own_leaf_values(self, idx: int, out: list[Any]) -> tuple[Any, ...]:
-        """Like ``leaf_values``, leaving out leaves that test a derived fact (age, sex, the
-        requested code): what the case's own facts can meet."""
-        getter = self._own_leaf_getters.get(idx)
-        if getter is None:
-            facts = self.policy.facts
-            own = tuple(k for k in self.leaves(idx)
-                        if not (self.nodes[k].fact and facts[self.nodes[k].fact or ""].derived))
-            getter = self._own_leaf_getters[idx] = _picker(own)
-        return getter(out)
 
 
 def _picker(idxs: tuple[int, ...]) -> Callable[[list[Any]], tuple[Any, ...]]:

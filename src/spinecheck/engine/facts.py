@@ -24,9 +24,28 @@ class FactValue(NamedTuple):
 
 @dataclass
 class FactSet:
+    """The facts of a case. ``values`` holds every known value, the engine's input. Where each
+    came from is in ``provenance``, except for the facts a blanket statement implies as absent:
+    those share one prebuilt table (``implied``); ``source`` looks in both."""
+
     values: dict[str, Any] = field(default_factory=dict)  # name -> normalized value (known only)
     provenance: dict[str, FactValue] = field(default_factory=dict)
     conflicts: list[dict[str, Any]] = field(default_factory=list)
+    implied: dict[str, FactValue] | None = None  # read only; shared between requests
+    not_implied: frozenset[str] = frozenset()  # in ``implied`` but answered otherwise, or conflicted
+
+    def implied_names(self) -> frozenset[str]:
+        """The facts whose value a blanket statement implies (nothing else answered them)."""
+        if self.implied is None:
+            return frozenset()
+        return frozenset(self.implied.keys() - self.not_implied - self.provenance.keys())
+
+    def source(self, name: str) -> FactValue | None:
+        """Where the value of ``name`` came from (None: nothing answered it)."""
+        fv = self.provenance.get(name)
+        if fv is None and self.implied is not None and name not in self.not_implied:
+            return self.implied.get(name)
+        return fv
 
     def put(self, name: str, fv: FactValue) -> None:
         self.provenance[name] = fv

@@ -24,6 +24,7 @@ _UNIT_ALIASES = {
     "y": "year", "yr": "year", "yrs": "year", "year": "year", "years": "year",
 }
 _PART = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([a-zA-Z]+)\s*(?:,|and)?")
+_ONE_PART = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([a-zA-Z]+)\s*")  # "6 weeks": the usual form
 _ISO = re.compile(r"^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?)?$")
 
 
@@ -35,6 +36,18 @@ def parse_duration(text: str) -> tuple[float, dict[str, float]]:
     """Parse "6 weeks", "5 months 3 weeks", "24 hours" or ISO 8601 "P6W".
 
     Returns the length in days and the parts by unit (for calendar arithmetic)."""
+    if isinstance(text, str):  # the usual form first: one number and a known unit
+        one = _ONE_PART.fullmatch(text)
+        if one is not None:
+            unit = _UNIT_ALIASES.get(one.group(2).lower())
+            if unit is not None:
+                amount = float(one.group(1))
+                return DAYS_PER_UNIT[unit] * amount, ({unit: amount} if amount else {})
+    return _parse_any(text)
+
+
+def _parse_any(text: str) -> tuple[float, dict[str, float]]:
+    """``parse_duration`` for every accepted form (and the errors)."""
     if not isinstance(text, str) or not text.strip():
         raise DurationError("expected a duration such as '6 weeks' or 'P6W'")
     raw = text.strip()

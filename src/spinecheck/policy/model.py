@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .schema import (
     CodeDef, Exclusion, FactDef, InfoNote, Node, Pathway, PolicyMeta, Redirect, SectionDef,
@@ -39,10 +40,14 @@ class Policy:
 
     def elsewhere_rule(self, cpt: str) -> str | None:
         """Where this policy says a code it does not govern belongs, if it says so."""
-        for rule in self.meta.elsewhere:
-            if cpt in rule.codes or any(cpt.startswith(p) for p in rule.prefixes):
-                return rule.goes_to
+        for codes, prefixes, goes_to in self._elsewhere:
+            if cpt in codes or cpt.startswith(prefixes):
+                return goes_to
         return None
+
+    @cached_property
+    def _elsewhere(self) -> tuple[tuple[frozenset[str], tuple[str, ...], str], ...]:
+        return tuple((frozenset(rule.codes), tuple(rule.prefixes), rule.goes_to) for rule in self.meta.elsewhere)
 
     def elsewhere_for(self, cpt: str) -> str:
         return self.elsewhere_rule(cpt) or self.meta.default_elsewhere
