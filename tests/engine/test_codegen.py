@@ -238,3 +238,31 @@ def test_a_result_known_without_the_requested_code_holds_for_every_code(pid: str
             for code in c.policy.codes:
                 state = states.for_code(code)
                 assert c.fns[root](state) is known, (c.nodes[root].id, code)
+
+
+def _arguing_leaves(c: CompiledPolicy, idx: int, positive: bool = True) -> list[int]:
+    """Reference: the leaf criteria under ``idx`` not beneath an odd number of negations."""
+    node = c.nodes[idx]
+    if node.kind == "fact" or node.ruled_out_by:
+        return [idx] if positive else []
+    found: list[int] = []
+    for k in node.children:
+        for leaf in _arguing_leaves(c, k, positive != (node.kind == "not")):
+            if leaf not in found:
+                found.append(leaf)
+    return found
+
+
+@pytest.mark.parametrize("pid", policy_ids())
+def test_suggesting_scans_count_only_the_criteria_that_argue_for_the_rule(pid: str) -> None:
+    c = compile_policy(load_policy(pid))
+    assert c.suggesting, "the bundled policies have when_suggested exclusions and redirects"
+    negated = 0
+    for c, _, env, _ in _states(pid):
+        scratch = Env(facts=env.facts, request_date=env.request_date, out=list(env.out), cutoffs={})
+        for root, scan in c.suggesting.items():
+            arguing = _arguing_leaves(c, root)
+            negated += len(c.leaves(root)) - len(arguing)
+            met = [k for k in arguing if reference(c, scratch, k) is True]
+            assert scan(scratch) == (len(met), 0), c.nodes[root].id
+    assert negated, "some when_suggested rule has a criterion beneath a negation"

@@ -41,6 +41,7 @@ class Generated(NamedTuple):
     source: str
     fns: list[Callable[[Any], Any]]  # node index -> n{k}
     scans: dict[int, Callable[[Any], tuple[int, int]]]  # root -> s{root}
+    suggesting: dict[int, Callable[[Any], tuple[int, int]]]  # root -> g{root}
     generator: "_Generator"  # for more functions later (``_Generator.add``)
     ruled_out: dict[int, Callable[[list[Any], Any, Any], bool]]  # root -> r{root}
 
@@ -66,7 +67,7 @@ class Prelude(NamedTuple):
 def generate(nodes: list[Any], constant: Callable[[Any], Any], date_test: Callable[[Any], Any],
              is_date: Callable[[Any], bool], unset: object, shared: frozenset[int] = frozenset(),
              scans: dict[int, tuple[tuple[int, ...], frozenset[int]]] | None = None,
-
+             suggesting: dict[int, tuple[int, ...]] | None = None,
              ruled_out: tuple[int, ...] = ()) -> Generated:
     """The functions for ``nodes`` (CNode, children resolved). ``constant(node)`` gives a fact
     test's comparable constant, ``date_test(node)`` the closure for a date test,
@@ -74,6 +75,8 @@ def generate(nodes: list[Any], constant: Callable[[Any], Any], date_test: Callab
     parents (definitions), called rather than inlined. ``scans`` maps a root to its leaf
     criteria and those of them the case's own facts can meet: ``s{root}(env)`` counts how many
     of each hold (met, own), evaluating every leaf; it writes only the groups it evaluates.
+    ``suggesting`` maps a root to the leaves that argue for it (not beneath a negation):
+    ``g{root}(env)`` counts those that hold, as ``s{root}`` does.
     ``r{root}(out, status, implied)`` tells whether every
     reason the root (whose value in ``out`` is ``status``, false or unknown) is not met is a
     group or a fact that a blanket statement rules out (``implied``: the names of the facts
@@ -82,12 +85,13 @@ def generate(nodes: list[Any], constant: Callable[[Any], Any], date_test: Callab
     gen = _Generator(nodes, ns, constant, date_test, is_date, shared)
     parts = [gen.function(node) for node in nodes]
     parts += [gen.scan(root, leaves, own) for root, (leaves, own) in (scans or {}).items()]
+    parts += [gen.scan(root, leaves, frozenset(), name=f"g{root}") for root, leaves in (suggesting or {}).items()]
     ruled_roots = sorted(set(ruled_out) | set(shared))
     parts += [gen.ruled_out(k) for k in ruled_roots]
     source = "\n\n".join(parts) + "\n"
     exec(compile(source, "<spinecheck criteria>", "exec"), ns)  # noqa: S102 - our own generated code
     return Generated(source, [ns[f"n{node.idx}"] for node in nodes], {root: ns[f"s{root}"] for root in scans or {}},
-                     gen, {k: ns[f"r{k}"] for k in ruled_roots})
+                     {root: ns[f"g{root}"] for root in suggesting or {}}, gen, {k: ns[f"r{k}"] for k in ruled_roots})
 
 
 def _known(required: tuple[str, ...]) -> str:
@@ -222,9 +226,10 @@ class _Generator:
                 lines.append(f"v = None if x is None else {test.format(y=f'c{k}')}")
         return lines + self.ruled(node) + [f"out[{k}] = v"]
 
-    def scan(self, root: int, leaves: tuple[int, ...], own: frozenset[int]) -> list[str]:
-        """``s{root}(env)``: (leaves that hold, those of them in ``own``), every leaf evaluated."""
-        lines = [f"def s{root}(env):", f"    # leaves of {self.nodes[root].kind} {self.nodes[root].id}".rstrip(),
+    def scan(self, root: int, leaves: tuple[int, ...], own: frozenset[int], name: str | None = None) -> list[str]:
+        """``s{root}(env)`` (or ``name``): (leaves that hold, those of them in ``own``), every
+        leaf evaluated."""
+        lines = [f"def {name or f's{root}'}(env):", f"    # leaves of {self.nodes[root].kind} {self.nodes[root].id}".rstrip(),
                  "    f = env.facts", "    met = mine = 0"]
         for k in leaves:
             node = self.nodes[k]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import operator
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 from . import codegen
 from .plan import CodePlan, SuggestionPlan, code_plan, suggestion_plan
@@ -93,12 +93,14 @@ class CompiledPolicy:
         self.definition_nodes = frozenset(self._def_index.values())
         self.leaves_under: dict[int, tuple[int, ...]] = {}
         derived = self._derived_facts = frozenset(name for name, f in policy.facts.items() if f.derived)
-        scanned = [*self.pathway_roots, *(r for r, rule in zip(self.redirect_roots, policy.redirects)
-                                          if r is not None and rule.must_rule_out == "when_suggested"),
-                   *(r for r, rule in zip(self.exclusion_roots, policy.exclusions)
-                     if r is not None and rule.must_rule_out == "when_suggested")]
         scans = {root: (self.leaves(root), frozenset(k for k in self.leaves(root) if self.nodes[k].fact not in derived))
-                 for root in scanned}
+                 for root in self.pathway_roots}
+        # `when_suggested` exclusions and redirects: the leaves that argue for them (a criterion
+        # beneath a negation that holds argues against: it never makes one suggested)
+        suggesting = {root: self.leaves(root, positive_only=True)
+                      for root, rule in (*zip(self.redirect_roots, policy.redirects),
+                                         *zip(self.exclusion_roots, policy.exclusions))
+                      if root is not None and rule.must_rule_out == "when_suggested"}
         self.subtree_order = [self._preorder(k) for k in range(self.size)]
         memo: dict[int, frozenset[str]] = {}
         self.pathway_required = [self._required(r, memo) for r in self.pathway_roots]
@@ -127,8 +129,9 @@ class CompiledPolicy:
         generated = codegen.generate(
             self.nodes, constant=self._constant_of, date_test=_date_test,
             is_date=self._tests_date, unset=UNSET, shared=self.definition_nodes, scans=scans,
-            ruled_out=tuple(self.pathway_roots))
+            suggesting=suggesting, ruled_out=tuple(self.pathway_roots))
         self.source, self.fns, self.scans = generated.source, generated.fns, generated.scans
+        self.suggesting = generated.suggesting  # root -> g{root}(env): (leaves arguing for it that hold, 0)
         self._generator = generated.generator
         self._decide: dict[str, Callable[[Env], Any]] = {}
         self._holding: Callable[[Env], list[int]] | None = None
@@ -222,6 +225,15 @@ class CompiledPolicy:
         elif node.kind == "at_least":
             out["at_least"] = node.at_least
         return out
+
+    def _positive_leaves(self, idx: int, positive: bool) -> Iterator[int]:
+        node = self.nodes[idx]
+        if node.kind == "fact" or node.ruled_out_by:
+            if positive:
+                yield idx
+            return
+        for k in node.children:
+            yield from self._positive_leaves(k, positive != (node.kind == "not"))
 
     def force(self, env: Env, idx: int) -> None:
         """Evaluate every node under ``idx`` that short-circuiting skipped (for the trace)."""
@@ -405,8 +417,11 @@ class CompiledPolicy:
         return found
 
     # --- queries -------------------------------------------------------------------------------
-    def leaves(self, idx: int) -> tuple[int, ...]:
-        """Leaf criteria under ``idx`` (a ruled-out-able group counts as one)."""
+    def leaves(self, idx: int, positive_only: bool = False) -> tuple[int, ...]:
+        """Leaf criteria under ``idx`` (a ruled-out-able group counts as one); with
+        ``positive_only``, only those not beneath an odd number of negations."""
+        if positive_only:
+            return tuple(dict.fromkeys(self._positive_leaves(idx, True)))
         found = self.leaves_under.get(idx)
         if found is None:
             node = self.nodes[idx]

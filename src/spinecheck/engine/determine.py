@@ -105,7 +105,7 @@ def _approve(c: CompiledPolicy, env: Env, plan: Any, first: int, exclusion_value
             if value is None and item.must_rule_out:
                 if item.must_rule_out == "when_suggested" and item.root is not None:
                     suggestive.append(item.root)
-                    if not c.scans[item.root](env)[0]:  # nothing of it is known to hold yet
+                    if not c.suggesting[item.root](env)[0]:  # nothing arguing for it is known to hold yet
                         continue
                 held.append((role, item))
     entries = [("pathway", first, True)] + [("pathway", i, False) for i in plan.pathways if i != first]

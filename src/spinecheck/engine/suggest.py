@@ -17,15 +17,15 @@ from .plan import Item
 
 def holds_approval(c: CompiledPolicy, env: Env, item: Item) -> bool:
     """Whether the unknown exclusion or redirect ``item`` must be settled before approving:
-    always when it must be ruled out, and for ``when_suggested`` once some criterion of it is
-    known to hold (it is completed in ``env`` to see that)."""
+    always when it must be ruled out, and for ``when_suggested`` once some criterion arguing for
+    it (not beneath a negation) is known to hold (it is completed in ``env`` to see that)."""
     rule = item.must_rule_out
     if not rule:
         return False
     if rule is True or item.root is None:
         return True
     c.force(env, item.root)
-    return c.scans[item.root](env)[0] > 0
+    return c.suggesting[item.root](env)[0] > 0
 
 
 class _States:

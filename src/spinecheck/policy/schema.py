@@ -234,8 +234,9 @@ class Redirect(Strict):
     goes_to: str
     cpt: CptList = "all"
     when: Node | None = None  # none: every request for these codes goes elsewhere
-    # As for exclusions: while unknown, an approval pends on it (when_suggested: only once part
-    # of it is known to hold, e.g. known cancer but its link to the pain not yet stated).
+    # As for exclusions: while unknown, an approval pends on it (when_suggested: only once a
+    # criterion arguing for it is known to hold, e.g. known cancer but its link to the pain not
+    # yet stated).
     must_rule_out: bool | Literal["when_suggested"] = False
 
 
@@ -243,8 +244,8 @@ class Exclusion(Strict):
     """A situation in which the requested study is not supported, whatever else is met.
 
     ``must_rule_out``: when unknown, it blocks an approval (the request pends on it);
-    ``when_suggested``: only once part of it is known to hold (e.g. a plexopathy is documented
-    but whether it is traumatic is not).
+    ``when_suggested``: only once a criterion arguing for it (not beneath a ``not``) is known to
+    hold (e.g. a plexopathy is documented but whether it is traumatic is not).
     ``applies``: ``when_no_pathway_met`` exclusions only explain a not_met.
     A missing ``when`` means the exclusion always holds for its codes."""
 
