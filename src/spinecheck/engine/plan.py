@@ -28,6 +28,7 @@ class CodePlan(NamedTuple):
     redirects: tuple[Item, ...]
     always: tuple[Item, ...]  # exclusions that apply whatever else is met
     when_no_pathway: tuple[Item, ...]  # exclusions that only explain a not_met
+    to_suggestions: tuple[Item, ...]  # exclusions that only keep the code out of suggestions
     pathways: tuple[int, ...]
 
 
@@ -59,7 +60,8 @@ def code_plan(policy: Policy, cpt: str, roots: Any) -> CodePlan:
         notes=tuple((i, roots.note_roots[i]) for i, n in enumerate(policy.notes) if applies(n.cpt)),
         redirects=tuple(item(i, roots.redirect_roots[i], r) for i, r in enumerate(policy.redirects) if applies(r.cpt)),
         always=tuple(e for e in exclusions if policy.exclusions[e.index].applies == "always"),
-        when_no_pathway=tuple(e for e in exclusions if policy.exclusions[e.index].applies != "always"),
+        when_no_pathway=tuple(e for e in exclusions if policy.exclusions[e.index].applies == "when_no_pathway_met"),
+        to_suggestions=tuple(e for e in exclusions if policy.exclusions[e.index].applies == "to_suggestions"),
         pathways=pathways,
     )
 

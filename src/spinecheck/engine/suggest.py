@@ -147,7 +147,7 @@ def not_excluded(c: CompiledPolicy, env: Env, code: str, states: _States) -> boo
     """No exclusion holds (or must first be ruled out) and no redirect applies for ``code``."""
     plan = c.plan(code)
     dependent, fns = c.code_dependent_set, c.fns
-    for item in (*plan.always, *plan.redirects):
+    for item in (*plan.always, *plan.to_suggestions, *plan.redirects):
         root = item.root
         if root is None:
             return False

@@ -246,7 +246,9 @@ class Exclusion(Strict):
     ``must_rule_out``: when unknown, it blocks an approval (the request pends on it);
     ``when_suggested``: only once a criterion arguing for it (not beneath a ``not``) is known to
     hold (e.g. a plexopathy is documented but whether it is traumatic is not).
-    ``applies``: ``when_no_pathway_met`` exclusions only explain a not_met.
+    ``applies``: ``when_no_pathway_met`` exclusions only explain a not_met; ``to_suggestions``
+    ones only keep their codes out of ``suggested_cpt`` (a study the case rules out, e.g. MRI
+    when MRI is contraindicated) and never change the outcome of a request for those codes.
     A missing ``when`` means the exclusion always holds for its codes."""
 
     id: str
@@ -255,7 +257,7 @@ class Exclusion(Strict):
     cpt: CptList = "all"
     when: Node | None = None
     must_rule_out: bool | Literal["when_suggested"] = False
-    applies: Literal["always", "when_no_pathway_met"] = "always"
+    applies: Literal["always", "when_no_pathway_met", "to_suggestions"] = "always"
 
 
 class InfoNote(Strict):
