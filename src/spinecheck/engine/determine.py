@@ -3,7 +3,8 @@
 Order of decision (see docs/engine.md):
 1. the code is not governed -> out_of_scope (where it goes);
 2. a redirect holds -> out_of_scope (the other guideline);
-3. an `always` exclusion holds -> not_met (referral to a physician reviewer);
+3. an `always` exclusion holds -> not_met (referral to a physician reviewer), with the codes that
+   do hold for the case suggested;
 4. a pathway supporting the code holds -> approve, unless a must-rule-out exclusion is unknown
    -> pend on it;
 5. a pathway supporting the code is unknown -> pend, listing exactly the unknown facts that
@@ -70,9 +71,15 @@ def determine(policy: Policy, request_id: str, cpt: str, request_date: dt.date, 
                           f"{r.title}: this situation is governed by {r.goes_to} ({r.cite}), not by these criteria.",
                           entries=[("redirect", i, True)])
         e = policy.exclusions[i]
+        alternatives = suggestions(c, env, cpt)  # what the policy does support for this case
+        suggested = [code for code, _, _ in alternatives]
+        supporting = [("pathway", alternatives[0][1], True, alternatives[0][2])] if alternatives else []
         return result("not_met", e.cite,
-                      f"Not supported: {e.title} ({e.cite}). Referred to a physician reviewer; this is not a denial.",
-                      entries=[("exclusion", i, True)] + [("pathway", k, False) for k in plan.pathways])
+                      f"Not supported: {e.title} ({e.cite})."
+                      + (f" The policy supports {', '.join(suggested)} for this case." if suggested else "")
+                      + " Referred to a physician reviewer; this is not a denial.",
+                      suggested=suggested,
+                      entries=[("exclusion", i, True)] + supporting + [("pathway", k, False) for k in plan.pathways])
     if first is not None:
         return _approve(c, env, plan, first, list(zip(plan.always, exclusion_values)),
                         list(zip(plan.redirects, redirect_values)), result)
