@@ -116,9 +116,7 @@ def extract(note: str, on: dt.date, rules: Rules | None = None, region: str | No
     sentences = split(text, rules.headers)
     # patterns match across hard line breaks: match on a copy with newlines as spaces (same length)
     flat = text.replace("\n", " ")
-    index = TextIndex(flat)
-    if rules.router is not None:
-        index.route(rules.router)
+    index = TextIndex(flat, rules.router)
     ctx = ContextIndex(flat, sentences, scan(flat, rules.triggers, index=index))
     reader = _Reader(flat, sentences, ctx, on)
     reader.region = region
@@ -247,8 +245,9 @@ def _mentions(text: str, sentences: list[Sentence], ctx: ContextIndex, rules: Ru
 
     index = reader.index
     for c in rules.concepts:
-        routed = index.routed(c.matcher) if index is not None else None
-        if routed is not None and not routed:
+        if index is None:
+            index = reader.index = TextIndex(text)
+        if not index.routed(c.matcher):
             continue  # the concept cannot match anywhere in this note
         matches = c.matcher.finditer(index)
         requires_ok: dict[int, bool] = {}

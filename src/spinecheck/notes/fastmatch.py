@@ -1,34 +1,68 @@
 """Run many regular expressions over one short text quickly.
 
-Python's ``re`` tries every alternative of a pattern at every position of the text. Most of our
-patterns can only start with a few known letters ("physical therap...", "naproxen"), so we work out,
-once per pattern, the set of short literal prefixes every match must begin with (from the parsed
-pattern), index the note's possible match starts by their first characters, and try the pattern
-only where one of its prefixes occurs. Results are the same as ``pattern.finditer`` (leftmost,
-non-overlapping); patterns whose start cannot be bounded fall back to ``finditer``.
+Python's ``re`` tries every alternative of a pattern at every position it is asked to try. Most
+of our patterns are long alternations of phrases ("physical therap...", "naproxen", "no"), and a
+phrase can only start where its first few characters occur. So:
+
+* every alternative of a pattern is compiled on its own, and the short strings (up to
+  ``KEYLEN`` characters) that every match of it must begin with are worked out once from the
+  parsed regex (``literal_prefixes``);
+* a note is keyed once: at each place a match may start (a word start or a non-word character,
+  never the inside of a word) the next ``KEYLEN`` characters, lower-cased, with every non-word
+  character after the first written as a space (so ``\\b``, ``\\s``, ``\\W`` and punctuation are
+  known too);
+* a ``Router`` maps such a key to the matchers - and, per matcher, the alternatives in their
+  order - that can match there; only those alternatives are tried, first one first.
+
+The result is what the pattern (the alternatives joined with ``|``) gives when tried at every
+word start and non-word character: at each place the first alternative that matches, leftmost
+non-overlapping, empty matches skipped. A pattern whose start cannot be bounded, or one with back
+references (which mean something else once the alternatives are apart), is matched as a whole.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Iterable, Sequence
+from itertools import compress
 from re import _constants as C  # type: ignore[attr-defined]
 from re import _parser as P  # type: ignore[attr-defined]
+from typing import Callable, Optional
 
-MAXLEN = 3
-MAX_STATES = 4000
+KEYLEN = 5  # characters of a key (and at most of a prefix)
+MAX_STATES = 4000  # prefixes per alternative before the analysis gives up on this length
+UNROLL = 64  # prefixes a repeat may add when unrolled ("\\s*so" -> " so", "so")
+CACHE_LIMIT = 200_000  # keys remembered per router (cleared when full)
+SPACE = " "  # how a non-word character after the first one of a key is written
 
-_ZERO_WIDTH = {C.AT, C.ASSERT, C.ASSERT_NOT}
+Match = re.Match[str]
+MatchFn = Callable[[str, int, int], Optional[Match]]
+Alts = tuple[MatchFn, ...]
+
+_ZERO_WIDTH = {C.ASSERT, C.ASSERT_NOT}
 _REPEATS = {C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", C.MAX_REPEAT)}
+_ATOMIC = getattr(C, "ATOMIC_GROUP", None)
+_BACKREF = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
+_NON_WORD = re.compile(r"\W")
+_ANY_START = re.compile(r"\b\w|\W")
+_start = re.Match.start
 
 
 class _TooMany(Exception):
     pass
 
 
-def _chars_of_in(items: list) -> set[str] | None:
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+# ------------------------------------------------------------------------------ prefix analysis
+def _chars_of_in(items: list) -> tuple[set[str], bool] | None:
+    """Lower-cased characters of a character class (and whether it holds every non-word
+    character), or None when it is too wide to list."""
     chars: set[str] = set()
+    non_word = False
     for op, av in items:
         if op is C.LITERAL:
             chars.add(chr(av).lower())
@@ -41,189 +75,338 @@ def _chars_of_in(items: list) -> set[str] | None:
             chars.update("0123456789")
         elif op is C.CATEGORY and av is C.CATEGORY_SPACE:
             chars.update(" \t\n\r\f\v")
-        else:  # NEGATE, other categories (\w ...): unbounded
+        elif op is C.CATEGORY and av is C.CATEGORY_NOT_WORD:
+            non_word = True
+        else:  # NEGATE, \w, \D ...: unbounded
             return None
-    return chars
+    return chars, non_word
 
 
-def _extend(states: set[tuple[str, bool]], items: list) -> set[tuple[str, bool]]:
-    for op, av in items:
-        if not any(open_ for _, open_ in states):
-            return states
-        if op is C.LITERAL:
-            ch = chr(av).lower()
-            states = {(s + ch, len(s) + 1 < MAXLEN) if o else (s, o) for s, o in states}
-        elif op is C.IN or op is C.CATEGORY:
-            chars = _chars_of_in(av if op is C.IN else [(op, av)])
-            if chars is None:
-                states = {(s, False) for s, _ in states}
+States = set[tuple[str, bool]]  # (prefix so far, whether it may still grow)
+
+
+class _Prefixes:
+    """The prefixes of one parsed pattern for one key length."""
+
+    def __init__(self, keylen: int):
+        self.keylen = keylen
+
+    def add(self, states: States, chars: set[str], non_word: bool) -> States:
+        new: States = set()
+        k = self.keylen
+        for s, open_ in states:
+            if not open_:
+                new.add((s, open_))
+            elif not s:
+                if non_word:  # any non-word character first: unbounded
+                    new.add((s, False))
+                else:
+                    new.update((ch, 1 < k) for ch in chars)
             else:
-                new = set()
-                for s, o in states:
-                    if o:
-                        for ch in chars:
-                            new.add((s + ch, len(s) + 1 < MAXLEN))
-                    else:
-                        new.add((s, o))
+                keyed = {ch if _is_word(ch) else SPACE for ch in chars}
+                if non_word:
+                    keyed.add(SPACE)
+                new.update((s + ch, len(s) + 1 < k) for ch in keyed)
+        return new
+
+    def extend(self, states: States, items: Iterable, flags: int) -> States:
+        for op, av in items:
+            if not any(open_ for _, open_ in states):
+                return states
+            if op is C.LITERAL:
+                states = self.add(states, {chr(av).lower()}, False)
+            elif op is C.IN:
+                chars = _chars_of_in(av)
+                states = {(s, False) for s, _ in states} if chars is None else self.add(states, *chars)
+            elif op is C.AT:
+                if av is C.AT_BOUNDARY and not flags & (re.ASCII | re.LOCALE):
+                    # after a word character a boundary means a non-word character (or the end)
+                    states = {(s + SPACE, len(s) + 1 < self.keylen) if open_ and s and _is_word(s[-1]) else (s, open_)
+                              for s, open_ in states}
+                continue
+            elif op in _ZERO_WIDTH:
+                continue
+            elif op is C.SUBPATTERN:
+                _, add_flags, del_flags, sub = av
+                states = self.extend(states, sub, (flags | add_flags) & ~del_flags)
+            elif _ATOMIC is not None and op is _ATOMIC:
+                states = self.extend(states, av, flags)
+            elif op is C.BRANCH:
+                new: States = set()
+                for branch in av[1]:
+                    new |= self.extend(states, branch, flags)
                 states = new
-        elif op in _ZERO_WIDTH:
+            elif op in _REPEATS:
+                states = self.repeat(states, av, flags)
+            else:  # ANY, NOT_LITERAL, GROUPREF ...: the prefix ends here
+                states = {(s, False) for s, _ in states}
+            if len(states) > MAX_STATES:
+                raise _TooMany
+        return states
+
+    def repeat(self, states: States, av: tuple, flags: int) -> States:
+        """Unrolled: "\\s*so" starts with "so", " so", "  so" ... (up to the key length)."""
+        lo, hi, item = av
+        if hi == 0:
+            return states
+        out: States = set(states) if lo == 0 else set()
+        cur = states
+        for n in range(1, self.keylen + 1):
+            cur = self.extend(cur, item, flags)
+            if n >= lo:
+                out |= cur
+            if len(out) > UNROLL:  # too many: stop after one repetition
+                once = {(s, hi == 1 and o) for s, o in self.extend(states, item, flags)}
+                return (states | once) if lo == 0 else once
+            if n == hi:
+                return out
+            if not any(o for _, o in cur):
+                return out | cur  # (fewer than `lo` repetitions so far: the rest comes after)
+        # more repetitions may follow: what is still open ends here
+        return {(s, False) for s, _ in out | cur}
+
+
+def literal_prefixes(tree: P.SubPattern, keylen: int = KEYLEN) -> frozenset[str] | None:
+    """Strings (1..keylen characters, lower-cased, non-word characters after the first written
+    as a space) one of which starts every match of the parsed pattern; None if unbounded."""
+    for k in range(keylen, 2, -1):
+        try:
+            states = _Prefixes(k).extend({("", True)}, tree, tree.state.flags)
+        except (_TooMany, RecursionError):
             continue
-        elif op is C.SUBPATTERN:
-            states = _extend(states, list(av[-1]))
-        elif op is C.BRANCH:
-            new = set()
-            for branch in av[1]:
-                new |= _extend(states, list(branch))
-            states = new
-        elif op in _REPEATS:
-            lo, hi, item = av
-            taken = _extend(states, list(item)) if hi != 0 else states
-            if hi != 1:
-                # after one repetition more may follow: stop extending those (a shorter prefix
-                # is still a valid prefix)
-                taken = {(s, False) for s, _ in taken}
-            states = (states | taken) if lo == 0 else taken
-        else:  # ANY, NOT_LITERAL, CATEGORY, GROUPREF ...: the prefix ends here
-            states = {(s, False) for s, _ in states}
-        if len(states) > MAX_STATES:
-            raise _TooMany
-    return states
+        out = {s for s, _ in states}
+        if "" in out or not out:
+            return None
+        return frozenset(out)
+    return None
 
 
-def literal_prefixes(pattern: re.Pattern[str]) -> frozenset[str] | None:
-    """Lower-cased strings (1-3 characters) one of which starts every match, or None."""
-    try:
-        tree = P.parse(pattern.pattern, pattern.flags)
-        states = _extend({("", True)}, list(tree))
-    except (_TooMany, re.error, RecursionError):
-        return None
-    out = {s for s, _ in states}
-    if "" in out or not out:
-        return None
-    return frozenset(out)
+_ASCII_KEYS = str.maketrans({c: SPACE for c in map(chr, range(128)) if not _is_word(c)})
 
 
-_STARTS = re.compile(r"\b\w|\W")
+def key_text(low: str) -> str:
+    """The lower-cased text with every non-word character as a space, padded at the end."""
+    keyed = low.translate(_ASCII_KEYS) if low.isascii() else _NON_WORD.sub(SPACE, low)
+    return keyed + SPACE * KEYLEN
 
 
+# --------------------------------------------------------------------------------------- matcher
+class Matcher:
+    """Leftmost non-overlapping matches of ``"|".join(parts)`` that start at a word start or a
+    non-word character, trying at each place only the alternatives that can start there.
+
+    ``full``: return matches of the whole pattern (all its groups, as ``finditer`` would) rather
+    than of the alternative that matched (same span; only that alternative's groups)."""
+
+    __slots__ = ("pattern", "flags", "alternatives", "prefixes", "full", "_regex", "_tables", "_cache")
+
+    def __init__(self, parts: Sequence[str], flags: int = 0, *, full: bool = False,
+                 regex: re.Pattern[str] | None = None):
+        self.pattern = "|".join(parts)
+        self.flags = flags
+        self._regex = regex
+        self._cache: dict[str, Alts] = {}
+        alternatives: list[MatchFn] = []
+        prefixes: list[frozenset[str]] = []
+        split = len(parts) > 1 and not any(_BACKREF.search(p) for p in parts)
+        for part in (parts if split else [self.pattern]):
+            found = literal_prefixes(P.parse(part, flags))
+            if found is None:  # an unbounded alternative: the whole pattern is scanned
+                alternatives, prefixes = [], []
+                break
+            compiled = re.compile(part, flags)
+            if not split:
+                self._regex = compiled
+            alternatives.append(compiled.match)
+            prefixes.append(found)
+        self.alternatives: tuple[MatchFn, ...] = tuple(alternatives)
+        self.prefixes: tuple[frozenset[str], ...] = tuple(prefixes)
+        self.full = self.regex.match if full and split and alternatives else None
+        self._tables = _tables([(self, i, p) for i, p in enumerate(prefixes)])
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        """The whole pattern, compiled on first use."""
+        if self._regex is None:
+            self._regex = re.compile(self.pattern, self.flags)
+        return self._regex
+
+    @property
+    def bounded(self) -> bool:
+        return bool(self.alternatives)
+
+    def alternatives_at(self, key: str) -> Alts:
+        """The alternatives, in order, that may match where the text has ``key``."""
+        found = self._cache.get(key)
+        if found is None:
+            found = _lookup(self._tables, key).get(self, ())
+            if len(self._cache) > CACHE_LIMIT:
+                self._cache.clear()
+            self._cache[key] = found
+        return found
+
+    def finditer(self, index: "TextIndex", start: int = 0, end: int | None = None) -> list[Match]:
+        text = index.text
+        size = len(text)
+        end = size if end is None else end
+        if not self.alternatives:
+            out = []
+            for m in self.regex.finditer(text, start, end):
+                p = m.start()
+                if p > 0 and text[p].isalnum() and text[p - 1].isalnum():
+                    continue  # never start inside a word
+                out.append(m)
+            return out
+        cands = index.candidates(self)
+        if start or end < size:
+            cands = cands[bisect_left(cands, start, key=_pos):bisect_left(cands, end, key=_pos)]
+        near_end = end - KEYLEN if end < size else size
+        full = self.full
+        out = []
+        last = start
+        for pos, alts in cands:
+            if pos < last:
+                continue  # inside the previous match
+            if pos > near_end:  # the key looked past `end`: key the text as it ends there
+                alts = self.alternatives_at((index.low[pos] + index.keys[pos + 1:end] + SPACE * KEYLEN)[:KEYLEN])
+            for alt in alts:
+                m = alt(text, pos, end)
+                if m is not None:
+                    break
+            else:
+                continue
+            m_end = m.end()
+            if m_end > pos:
+                out.append(full(text, pos, end) if full is not None else m)
+                last = m_end
+        return out
+
+
+def _pos(cand: tuple[int, Alts]) -> int:
+    return cand[0]
+
+
+Tables = tuple[dict[str, list[tuple[Matcher, int]]], ...]
+
+
+def _tables(entries: Iterable[tuple[Matcher, int, frozenset[str]]]) -> Tables:
+    tables: Tables = tuple({} for _ in range(KEYLEN))
+    for matcher, i, prefixes in entries:
+        for p in prefixes:
+            tables[len(p) - 1].setdefault(p, []).append((matcher, i))
+    return tables
+
+
+def _lookup(tables: Tables, key: str) -> dict[Matcher, Alts]:
+    found: dict[Matcher, list[int]] = {}
+    for n, table in enumerate(tables, 1):
+        for matcher, i in table.get(key[:n], ()):
+            found.setdefault(matcher, []).append(i)
+    return {m: tuple(m.alternatives[i] for i in sorted(set(idx))) for m, idx in found.items()}
+
+
+# ---------------------------------------------------------------------------------------- router
+def _starts(prefixes: Iterable[str]) -> re.Pattern[str]:
+    """Where one of the prefixes may start in a lower-cased text: any word start, or a non-word
+    character followed by the rest of a prefix that begins with it."""
+    rests: dict[str, set[str]] = {}
+    for p in prefixes:
+        if not _is_word(p[0]):
+            rests.setdefault(p[0], set()).add(p[1:])
+    by_rests: dict[str, list[str]] = {}  # the same rests after several characters (\t, \n, " " ...)
+    for first, rest in rests.items():
+        by_rests.setdefault(_trie(rest), []).append(first)
+    branches = [r"\b\w"]
+    for follow, firsts in sorted(by_rests.items(), key=lambda kv: sorted(kv[1])):
+        head = re.escape(firsts[0]) if len(firsts) == 1 else "[" + "".join(map(re.escape, sorted(firsts))) + "]"
+        branches.append(head + (f"(?={follow})" if follow else ""))
+    return re.compile("|".join(branches))
+
+
+def _trie(strings: set[str]) -> str:
+    """A regular expression for any of ``strings`` (a space stands for a non-word character or
+    the end of the text), '' when one of them is empty."""
+    if "" in strings:
+        return ""
+    heads: dict[str, set[str]] = {}
+    for s in strings:
+        heads.setdefault(s[0], set()).add(s[1:])
+    out = []
+    for head, tails in sorted(heads.items()):
+        tail = _trie(tails)
+        atom = r"(?:\W|\Z)" if head == SPACE else re.escape(head)
+        out.append(atom + (f"(?:{tail})" if tail else ""))
+    return "|".join(out)
+
+
+class Router:
+    """For a fixed set of matchers: which of them (and which of their alternatives) may match
+    where a text has a given key. Keys seen are remembered."""
+
+    def __init__(self, matchers: Iterable[Matcher]):
+        self.matchers = [m for m in dict.fromkeys(matchers) if m.bounded]
+        self.known = frozenset(self.matchers)
+        self._tables = _tables((m, i, p) for m in self.matchers for i, p in enumerate(m.prefixes))
+        self.known_keys: dict[str, tuple[tuple[Matcher, Alts], ...]] = {}
+        self.starts = _starts(p for m in self.matchers for ps in m.prefixes for p in ps)
+
+    def at(self, key: str) -> tuple[tuple[Matcher, Alts], ...]:
+        found = self.known_keys.get(key)
+        if found is None:
+            found = tuple(_lookup(self._tables, key).items())
+            if len(self.known_keys) > CACHE_LIMIT:
+                self.known_keys.clear()
+            self.known_keys[key] = found
+        return found
+
+
+# ------------------------------------------------------------------------------------ text index
 class TextIndex:
-    """Where a match may start in one text: word starts and non-word characters (never the
-    inside of a word), keyed by the lower-cased 1, 2 and 3 characters there."""
+    """One text keyed for matching: where matches may start and what each matcher may try there."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, router: Router | None = None):
         low = text.lower()
         if len(low) != len(text):  # pragma: no cover - a few characters lengthen when lowered
             low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
         self.text = text
         self.low = low
-        d3: dict[str, list[int]] = {}
-        for m in _STARTS.finditer(low):
-            i = m.start()
-            key = low[i:i + 3]
-            lst = d3.get(key)
-            if lst is None:
-                d3[key] = [i]
-            else:
-                lst.append(i)
-        d2: dict[str, list[int]] = {}
-        d1: dict[str, list[int]] = {}
-        for key, lst in d3.items():
-            d2.setdefault(key[:2], []).extend(lst)
-            d1.setdefault(key[:1], []).extend(lst)
-        self._d = (d1, d2, d3)
-        self._cache: dict[int, list[int]] = {}
-        self._routed: dict[int, list[int]] | None = None
+        self.keys = key_text(low)
+        self._routed: dict[Matcher, list[tuple[int, Alts]]] = {}
+        self._router = router
+        if router is not None:
+            self._route(router)
 
-    def route(self, router: "Router") -> None:
-        """Work out the candidate positions of every matcher the router knows, in one pass over
-        the keys present in this text."""
-        by_matcher: dict[int, list[int]] = {}
-        for level, table in zip(self._d, router.tables):
-            for key, positions in level.items():
-                for mid in table.get(key, ()):
-                    lst = by_matcher.get(mid)
-                    if lst is None:
-                        by_matcher[mid] = list(positions)
-                    else:
-                        lst.extend(positions)
-        self._routed = by_matcher
+    def _route(self, router: Router) -> None:
+        low, keys = self.low, self.keys
+        starts = list(map(_start, router.starts.finditer(low)))
+        found = list(map(router.known_keys.get, [low[i] + keys[i + 1:i + KEYLEN] for i in starts]))
+        if None in found:
+            found = [f if f is not None else router.at(low[i] + keys[i + 1:i + KEYLEN]) for i, f in zip(starts, found)]
+        routed = self._routed
+        for i, entries in compress(zip(starts, found), found):
+            for matcher, alts in entries:
+                lst = routed.get(matcher)
+                if lst is None:
+                    routed[matcher] = [(i, alts)]
+                else:
+                    lst.append((i, alts))
 
-    def routed(self, matcher: "Matcher") -> list[int] | None:
-        """Sorted candidate positions of a routed matcher ([] when it cannot match), or None."""
-        if self._routed is None or matcher.rid is None:
-            return None
-        cached = self._cache.get(id(matcher.keys))
-        if cached is not None:
-            return cached
-        found = self._routed.get(matcher.rid)
-        result = sorted(set(found)) if found else []
-        self._cache[id(matcher.keys)] = result
-        return result
+    def routed(self, matcher: Matcher) -> bool:
+        """Whether ``matcher`` may match anywhere in the text (as far as the keys tell)."""
+        return not matcher.bounded or bool(self.candidates(matcher))
 
-    def candidates(self, keys: tuple[frozenset[str], frozenset[str], frozenset[str]]) -> list[int]:
-        cached = self._cache.get(id(keys))
-        if cached is not None:
-            return cached
-        found: list[int] = []
-        for level, wanted in zip(self._d, keys):
-            if wanted:
-                for key in wanted & level.keys():
-                    found.extend(level[key])
-        result = sorted(set(found)) if found else found
-        self._cache[id(keys)] = result
-        return result
-
-
-class Matcher:
-    """``finditer`` for one compiled pattern, restricted to the positions its prefixes allow."""
-
-    __slots__ = ("regex", "prefixes", "keys", "rid")
-
-    def __init__(self, regex: re.Pattern[str]):
-        self.regex = regex
-        self.prefixes = literal_prefixes(regex)
-        self.rid: int | None = None
-        if self.prefixes is None:
-            self.keys = None
-        else:
-            by_len: tuple[set[str], set[str], set[str]] = (set(), set(), set())
-            for p in self.prefixes:
-                by_len[min(len(p), 3) - 1].add(p[:3])
-            self.keys = tuple(frozenset(s) for s in by_len)
-
-    def finditer(self, index: TextIndex, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
-        text = index.text
-        end = len(text) if end is None else end
-        if self.keys is None:
-            for m in self.regex.finditer(text, start, end):
-                p = m.start()
-                if p > 0 and text[p].isalnum() and text[p - 1].isalnum():
-                    continue  # never start inside a word
-                yield m
-            return
-        match = self.regex.match
-        cands = index.routed(self)
-        if cands is None:
-            cands = index.candidates(self.keys)
-        if start or end < len(text):
-            cands = cands[bisect_left(cands, start):bisect_left(cands, end)]
-        found = [m for m in map(match, [text] * len(cands), cands, [end] * len(cands)) if m is not None]
-        last = start
-        for m in found:
-            if m.start() >= last and m.end() > m.start():
-                yield m
-                last = m.end()
-
-
-class Router:
-    """For a fixed set of matchers: which of them may start at a given 1-3 character key."""
-
-    def __init__(self, matchers: list[Matcher]):
-        self.tables: tuple[dict[str, list[int]], ...] = ({}, {}, {})
-        for rid, m in enumerate(matchers):
-            if m.keys is None:
-                continue
-            m.rid = rid
-            for table, keys in zip(self.tables, m.keys):
-                for key in keys:
-                    table.setdefault(key, []).append(rid)
+    def candidates(self, matcher: Matcher) -> list[tuple[int, Alts]]:
+        """(position, alternatives to try there) for a bounded ``matcher``, in text order."""
+        found = self._routed.get(matcher)
+        if found is None:
+            if self._router is not None and matcher in self._router.known:
+                return []
+            low, keys, at = self.low, self.keys, matcher.alternatives_at
+            found = []
+            for m in _ANY_START.finditer(low):
+                i = m.start()
+                alts = at(low[i] + keys[i + 1:i + KEYLEN])
+                if alts:
+                    found.append((i, alts))
+            self._routed[matcher] = found
+        return found

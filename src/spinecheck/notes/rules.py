@@ -30,6 +30,7 @@ from ..policy.yamlsource import dotted, line_for, load_with_lines
 from .schema import Concept, ConceptsFile, Condition, ContextFile, Derive, DeriveFile, Output, SectionsFile, Status, TriggerGroup
 from .fastmatch import Matcher, Router
 from .sentences import HeaderMatcher, header_matcher
+from .values import DATE_MATCHER
 
 PARSER_TYPES = {
     "duration": "duration", "since": "duration", "date": "date",
@@ -55,29 +56,46 @@ def wrap(pattern: str) -> str:
     return f"(?:{pattern}){post}"
 
 
-def compile_alternatives(patterns: list[str], where: str, flags: int = FLAGS, bounded: bool = True) -> re.Pattern[str]:
+def alternative_parts(patterns: list[str], where: str, flags: int = FLAGS, bounded: bool = True) -> list[str]:
+    """The alternatives of a pattern list as they are joined: longest first, each checked,
+    bounded at word edges, its value group 'v' numbered (v0, v1 ...)."""
     ordered = sorted(patterns, key=len, reverse=True)
     for p in ordered:
         try:
             re.compile(p, flags)
         except re.error as exc:
             raise PolicyDataError(f"invalid regular expression {p!r}: {exc}", where=where) from None
-    # each alternative may name its value group 'v'; the combined pattern numbers them v0, v1 ...
-    parts = [(wrap(p) if bounded else f"(?:{p})").replace("(?P<v>", f"(?P<v{i}>") for i, p in enumerate(ordered)]
+    return [(wrap(p) if bounded else f"(?:{p})").replace("(?P<v>", f"(?P<v{i}>") for i, p in enumerate(ordered)]
+
+
+def compile_alternatives(patterns: list[str], where: str, flags: int = FLAGS, bounded: bool = True) -> re.Pattern[str]:
+    return _join(alternative_parts(patterns, where, flags, bounded), where, flags)
+
+
+def _join(parts: list[str], where: str, flags: int) -> re.Pattern[str]:
     try:
         return re.compile("|".join(parts), flags)
     except re.error as exc:  # pragma: no cover - each part compiled above
         raise PolicyDataError(f"patterns do not combine: {exc}", where=where) from None
 
 
+def alternatives_matcher(patterns: list[str], where: str, flags: int = FLAGS) -> Matcher:
+    """A matcher for the patterns (see ``fastmatch``)."""
+    parts = alternative_parts(patterns, where, flags)
+    return Matcher(parts, flags, regex=_join(parts, where, flags))
+
+
 @dataclass(frozen=True)
 class CompiledTriggers:
     category: str
     direction: str
-    regex: re.Pattern[str]
+    matcher: Matcher
     max_words: int | None
     crosses_commas: bool
-    matcher: Matcher | None = None
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        return self.matcher.regex
 
 
 @dataclass(frozen=True)
@@ -93,7 +111,7 @@ class CompiledOutput:
 @dataclass(frozen=True)
 class CompiledConcept:
     id: str
-    regex: re.Pattern[str]
+    matcher: Matcher
     outputs: tuple[CompiledOutput, ...]
     tags: frozenset[str]
     not_after: re.Pattern[str] | None
@@ -108,7 +126,10 @@ class CompiledConcept:
     sections: frozenset[str | None] | None = None
     not_sections: frozenset[str] = frozenset()
     region_scoped: bool = False
-    matcher: Matcher | None = None
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        return self.matcher.regex
 
 
 @dataclass
@@ -123,9 +144,10 @@ class Rules:
     router: Router | None = None
 
     def __post_init__(self) -> None:
-        matchers = [c.matcher for c in self.concepts if c.matcher is not None]
-        matchers += [g.matcher for g in self.triggers if g.matcher is not None]
-        self.router = Router(matchers)
+        matchers = [c.matcher for c in self.concepts]
+        matchers += [g.matcher for g in self.triggers]
+        matchers += [g.matcher for c in self.concepts for g in c.modifiers]
+        self.router = Router(matchers + [DATE_MATCHER])
 
 
 # ------------------------------------------------------------------------------------ loading
@@ -251,8 +273,7 @@ def _fact(catalog: dict[str, FactDef], name: str, filename: str, lines: dict, pa
 
 def _compile_group(g: TriggerGroup, where: str) -> CompiledTriggers:
     crosses = g.crosses_commas if g.crosses_commas is not None else g.direction != "backward"
-    regex = compile_alternatives(g.patterns, where)
-    return CompiledTriggers(g.category, g.direction, regex, g.max_words, crosses, Matcher(regex))
+    return CompiledTriggers(g.category, g.direction, alternatives_matcher(g.patterns, where), g.max_words, crosses)
 
 
 def _compile_concept(c: Concept, catalog: dict[str, FactDef], filename: str, lines: dict, path: tuple,
@@ -284,11 +305,9 @@ def _compile_concept(c: Concept, catalog: dict[str, FactDef], filename: str, lin
         if bad:
             raise PolicyDataError(f"unknown section {', '.join(bad)}; sections are named in sections.yaml "
                                   f"({', '.join(sorted(known_sections))})", where=_located(filename, lines, path + (key,)))
-    regex = compile_alternatives(c.patterns, _located(filename, lines, path + ("patterns",)), flags)
     return CompiledConcept(
         id=c.id,
-        regex=regex,
-        matcher=Matcher(regex),
+        matcher=alternatives_matcher(c.patterns, _located(filename, lines, path + ("patterns",)), flags),
         outputs=tuple(outputs),
         tags=frozenset(c.tags),
         not_after=opt(c.not_after, "end", "not_after"),

@@ -150,21 +150,21 @@ _MONTHS = {
 }
 _MON = r"(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)"
 _PART = r"(?P<part>early|mid|late|beginning of|start of|end of|middle of|the end of|the beginning of|the middle of)"
-DATE_RE = re.compile(
-    r"(?P<iso>(?P<iy>(?:19|20)\d\d)-(?P<im>[01]?\d)-(?P<id>[0-3]?\d))\b"
-    r"|(?P<us>(?P<um>[01]?\d)/(?P<ud>[0-3]?\d)/(?P<uy>(?:19|20)?\d\d))\b"
-    r"|(?P<usd>(?P<dm>[01]?\d)-(?P<dd>[0-3]?\d)-(?P<dy>(?:19|20)\d\d))\b"
-    r"|(?P<my>(?P<mym>[01]?\d)/(?P<myy>(?:19|20)\d\d))\b"
-    rf"|(?P<named>(?P<nm>{_MON})\.?\s+(?P<nd>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<ny>(?:19|20)\d\d))?)"
-    rf"|(?P<named2>(?P<n2d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<n2m>{_MON})\.?(?:,?\s+(?P<n2y>(?:19|20)\d\d))?)\b"
-    rf"|(?P<month>(?:{_PART}[- ]?\s*)?(?P<mm>{_MON})\.?(?:,?\s+(?:of\s+)?(?P<my2>(?:19|20)\d\d))?)\b"
-    r"|(?P<rel>today's|today|this morning|this afternoon|this evening|tonight|last night|yesterday|the day before yesterday|"
-    r"(?:earlier )?this (?:week|month|year)|last (?:week|month|year|weekend)|the (?:past|last) (?:week|month))\b"
-    rf"|(?P<ago>(?P<an>{_NUM})\s*[- ]?\s*(?P<au>{_UNIT})\s+(?:ago|back)|(?:a|one) (?P<au2>week|month|year|day) ago)\b"
-    r"|(?P<year>(?<=in |of |by )(?P<yy>(?:19|20)\d\d)|(?<=since )(?P<yy2>(?:19|20)\d\d)|(?<=\()(?P<yy3>(?:19|20)\d\d)(?=\)))\b"
-    r"|(?P<md>(?<![\d/.])(?P<mdm>[01]?\d)/(?P<mdd>[0-3]?\d)(?![/\d]))",
-    re.IGNORECASE,
-)
+DATE_PARTS = [
+    r"(?P<iso>(?P<iy>(?:19|20)\d\d)-(?P<im>[01]?\d)-(?P<id>[0-3]?\d))\b",
+    r"(?P<us>(?P<um>[01]?\d)/(?P<ud>[0-3]?\d)/(?P<uy>(?:19|20)?\d\d))\b",
+    r"(?P<usd>(?P<dm>[01]?\d)-(?P<dd>[0-3]?\d)-(?P<dy>(?:19|20)\d\d))\b",
+    r"(?P<my>(?P<mym>[01]?\d)/(?P<myy>(?:19|20)\d\d))\b",
+    rf"(?P<named>(?P<nm>{_MON})\.?\s+(?P<nd>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<ny>(?:19|20)\d\d))?)",
+    rf"(?P<named2>(?P<n2d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<n2m>{_MON})\.?(?:,?\s+(?P<n2y>(?:19|20)\d\d))?)\b",
+    rf"(?P<month>(?:{_PART}[- ]?\s*)?(?P<mm>{_MON})\.?(?:,?\s+(?:of\s+)?(?P<my2>(?:19|20)\d\d))?)\b",
+    r"(?P<rel>today's|today|this morning|this afternoon|this evening|tonight|last night|yesterday|the day before yesterday|"
+    r"(?:earlier )?this (?:week|month|year)|last (?:week|month|year|weekend)|the (?:past|last) (?:week|month))\b",
+    rf"(?P<ago>(?P<an>{_NUM})\s*[- ]?\s*(?P<au>{_UNIT})\s+(?:ago|back)|(?:a|one) (?P<au2>week|month|year|day) ago)\b",
+    r"(?P<year>(?<=in |of |by )(?P<yy>(?:19|20)\d\d)|(?<=since )(?P<yy2>(?:19|20)\d\d)|(?<=\()(?P<yy3>(?:19|20)\d\d)(?=\)))\b",
+    r"(?P<md>(?<![\d/.])(?P<mdm>[01]?\d)/(?P<mdd>[0-3]?\d)(?![/\d]))",
+]
+DATE_RE = re.compile("|".join(DATE_PARTS), re.IGNORECASE)
 _MD_BEFORE = re.compile(
     r"(?:\bon|\bsince|\bfrom|\bdated?|\bvisit|\bseen|\beval\w*|\bexam\w*|\bf/u|\bfollow[- ]?up|\bstarted|\bbegan|"
     r"\buntil|\bthrough|\bto|\bof|\bin|\bat|\bcall|\bphone|\bcheck-in|\bsurgery|\binjection|\bdos|\bcompleted|"
@@ -175,7 +175,7 @@ _MD_BEFORE = re.compile(
 _MD_NOT_AFTER = re.compile(r"\s*(?:/|out of|pain|strength|on the (?:vas|nrs))", re.IGNORECASE)
 from .fastmatch import Matcher  # noqa: E402
 
-DATE_MATCHER = Matcher(DATE_RE)
+DATE_MATCHER = Matcher(DATE_PARTS, re.IGNORECASE, full=True, regex=DATE_RE)
 _MONTH_ALONE_OK_BEFORE = re.compile(
     r"(?:since|in|from|of|on|during|until|till|through|by|last|this|early|mid|late|around|about|before|after|"
     r"beginning of|end of|middle of|start of|starting|started|began|begun|dated?)\s*$", re.IGNORECASE)
