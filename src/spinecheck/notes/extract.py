@@ -18,7 +18,7 @@ from typing import Any
 from ..engine.facts import FactSet, FactValue, normalize
 from . import values as V
 from .context import ContextIndex, Trigger, resolve, scan
-from .fastmatch import TextIndex
+from .fastmatch import Searcher, TextIndex
 from .rules import CompiledConcept, CompiledOutput, Rules, load_rules
 from .sentences import Sentence, split
 from .text import clean
@@ -236,17 +236,18 @@ def _mentions(text: str, sentences: list[Sentence], ctx: ContextIndex, rules: Ru
     out: list[Mention] = []
     section_assertion = rules.section_assertion
     note_checks: dict[str, bool] = {}
+    index = reader.index
+    if index is None:
+        index = reader.index = TextIndex(text)
+    low = index.low
 
-    def note_has(rx: re.Pattern[str]) -> bool:
-        found = note_checks.get(rx.pattern)
+    def note_has(rx: Searcher) -> bool:
+        found = note_checks.get(rx.regex.pattern)
         if found is None:
-            found = note_checks[rx.pattern] = rx.search(text) is not None
+            found = note_checks[rx.regex.pattern] = rx.search(text, low) is not None
         return found
 
-    index = reader.index
     for c in rules.concepts:
-        if index is None:
-            index = reader.index = TextIndex(text)
         if not index.routed(c.matcher):
             continue  # the concept cannot match anywhere in this note
         matches = c.matcher.finditer(index)
@@ -273,21 +274,21 @@ def _mentions(text: str, sentences: list[Sentence], ctx: ContextIndex, rules: Ru
                 continue
             if sent.section in c.not_sections:
                 continue
-            if c.not_after is not None and c.not_after.search(text, max(sent.start, ms - 60), ms):
+            if c.not_after is not None and c.not_after.search(text, low, max(sent.start, ms - 60), ms):
                 continue
             if c.not_before is not None and c.not_before.match(text, me, sent.end):
                 continue
             if c.requires is not None:
                 ok = requires_ok.get(si)
                 if ok is None:
-                    ok = requires_ok[si] = c.requires.search(text, sent.start, sent.end) is not None
+                    ok = requires_ok[si] = c.requires.search(text, low, sent.start, sent.end) is not None
                 if not ok:
                     continue
             if c.region_scoped and not about_region(text, sent.start, sent.end, reader.region):
                 continue
             if c.excludes is not None:
                 lo, hi = reader.clause(si, ms, me) if ctx.by_sentence.get(si) else (sent.start, sent.end)
-                if c.excludes.search(text, lo, hi):
+                if c.excludes.search(text, low, lo, hi):
                     continue
             if c.context:
                 flags = ctx.flags(si, ms, me, reader.modifiers(c, si))

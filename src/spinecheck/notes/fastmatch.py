@@ -410,3 +410,46 @@ class TextIndex:
                     found.append((i, alts))
             self._routed[matcher] = found
         return found
+
+
+# -------------------------------------------------------------------------------------- searcher
+class Searcher:
+    """``regex.search`` (same result) that only tries the places where one of the pattern's
+    prefixes occurs: a case-insensitive alternation otherwise runs all its alternatives at
+    every character. Texts that are not plain ASCII are searched as they are."""
+
+    __slots__ = ("regex", "_finder")
+
+    def __init__(self, regex: re.Pattern[str]):
+        self.regex = regex
+        self._finder: re.Pattern[str] | None = None
+        if not regex.flags & (re.ASCII | re.LOCALE):
+            found = literal_prefixes(P.parse(regex.pattern, regex.flags))
+            if found is not None and all(p.isascii() for p in found):
+                self._finder = _finder(found)
+
+    def search(self, text: str, low: str, start: int = 0, end: int | None = None) -> Match | None:
+        """``regex.search(text, start, end)``; ``low`` is ``text.lower()`` (same length)."""
+        end = len(text) if end is None else end
+        if self._finder is None or not low.isascii():
+            return self.regex.search(text, start, end)
+        match = self.regex.match
+        for m in self._finder.finditer(low[start:end]):
+            found = match(text, start + m.start(), end)
+            if found is not None:
+                return found
+        return None
+
+
+def _finder(prefixes: Iterable[str]) -> re.Pattern[str]:
+    """Every place in a lower-cased text where one of the prefixes starts (one character each,
+    so that neighbouring places are all found); the first character is scanned for as a set."""
+    rests: dict[str, set[str]] = {}
+    for p in prefixes:
+        rests.setdefault(p[0], set()).add(p[1:])
+    firsts = "".join(re.escape(c) for c in sorted(rests))
+    branches = []
+    for first, rest in sorted(rests.items()):
+        follow = _trie(rest)
+        branches.append(f"(?<={re.escape(first)})" + (f"(?={follow})" if follow else ""))
+    return re.compile(f"[{firsts}](?:{'|'.join(branches)})")

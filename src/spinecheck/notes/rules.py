@@ -28,7 +28,7 @@ from ..policy.schema import FactDef
 from ..policy.validation import raise_located
 from ..policy.yamlsource import dotted, line_for, load_with_lines
 from .schema import Concept, ConceptsFile, Condition, ContextFile, Derive, DeriveFile, Output, SectionsFile, Status, TriggerGroup
-from .fastmatch import Matcher, Router
+from .fastmatch import Matcher, Router, Searcher
 from .sentences import HeaderMatcher, header_matcher
 from .values import DATE_MATCHER
 
@@ -114,15 +114,15 @@ class CompiledConcept:
     matcher: Matcher
     outputs: tuple[CompiledOutput, ...]
     tags: frozenset[str]
-    not_after: re.Pattern[str] | None
+    not_after: Searcher | None
     not_before: re.Pattern[str] | None
-    requires: re.Pattern[str] | None
-    excludes: re.Pattern[str] | None
+    requires: Searcher | None
+    excludes: Searcher | None
     modifiers: tuple[CompiledTriggers, ...]
     context: bool
     where: str
-    note_requires: re.Pattern[str] | None = None
-    note_excludes: re.Pattern[str] | None = None
+    note_requires: Searcher | None = None
+    note_excludes: Searcher | None = None
     sections: frozenset[str | None] | None = None
     not_sections: frozenset[str] = frozenset()
     region_scoped: bool = False
@@ -289,13 +289,18 @@ def _compile_concept(c: Concept, catalog: dict[str, FactDef], filename: str, lin
     def opt(patterns: list[str], anchor: Literal["end", "start", "none"], key: str) -> re.Pattern[str] | None:
         if not patterns:
             return None
-        body = compile_alternatives(patterns, _located(filename, lines, path + (key,)), flags,
-                                    bounded=anchor != "none").pattern
-        if anchor == "end":
-            return re.compile(rf"(?:{body})[\s,:(\-]*$", flags)
-        if anchor == "start":
-            return re.compile(rf"[\s,:)\-]*(?:{body})", flags)
-        return re.compile(body, flags)
+        where = _located(filename, lines, path + (key,))
+        body = "|".join(alternative_parts(patterns, where, flags, bounded=anchor != "none"))
+        pattern = {"end": rf"(?:{body})[\s,:(\-]*$", "start": rf"[\s,:)\-]*(?:{body})", "none": body}[anchor]
+        try:
+            return re.compile(pattern, flags)
+        except re.error:
+            compile_alternatives(patterns, where, flags, bounded=anchor != "none")  # says which pattern
+            raise
+
+    def search(patterns: list[str], anchor: Literal["end", "none"], key: str) -> Searcher | None:
+        regex = opt(patterns, anchor, key)
+        return None if regex is None else Searcher(regex)
 
     modifiers = tuple(_compile_group(g, _located(filename, lines, path + ("modifiers", k)))
                       for k, g in enumerate(c.modifiers))
@@ -310,15 +315,15 @@ def _compile_concept(c: Concept, catalog: dict[str, FactDef], filename: str, lin
         matcher=alternatives_matcher(c.patterns, _located(filename, lines, path + ("patterns",)), flags),
         outputs=tuple(outputs),
         tags=frozenset(c.tags),
-        not_after=opt(c.not_after, "end", "not_after"),
+        not_after=search(c.not_after, "end", "not_after"),
         not_before=opt(c.not_before, "start", "not_before"),
-        requires=opt(c.requires, "none", "requires"),
-        excludes=opt(c.excludes, "none", "excludes"),
+        requires=search(c.requires, "none", "requires"),
+        excludes=search(c.excludes, "none", "excludes"),
         modifiers=modifiers,
         context=c.context,
         where=where,
-        note_requires=opt(c.note_requires, "none", "note_requires"),
-        note_excludes=opt(c.note_excludes, "none", "note_excludes"),
+        note_requires=search(c.note_requires, "none", "note_requires"),
+        note_excludes=search(c.note_excludes, "none", "note_excludes"),
         sections=frozenset(c.sections) if c.sections is not None else None,
         not_sections=frozenset(c.not_sections),
         region_scoped=c.region_scoped,
