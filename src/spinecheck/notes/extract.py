@@ -41,6 +41,7 @@ REMOTE_DAYS = 365
 # is current: the old date belongs to the event, not to the complaint.
 _ONGOING = re.compile(r"\b(?:persistent|persisting|ongoing|continu\w*|still|recurrent|current(?:ly)?)\b", re.I)
 _DATES_OTHER_EVENT = re.compile(r"\b(?:after|since|following)\b", re.I)
+_STARTED_BEFORE = re.compile(r"(?:since|from|starting|started|began|beginning)\s*$", re.I)
 
 
 @dataclass
@@ -225,7 +226,7 @@ class _Reader:
                 continue
             if ongoing and d.start >= b and _DATES_OTHER_EVENT.search(self.text, b, d.start):
                 continue  # "persistent pain after a fusion in 2023": the date is the fusion's
-            if re.search(r"(?:since|from|starting|started|began|beginning)\s*$", self.text[max(lo, d.start - 12):d.start], re.I):
+            if _STARTED_BEFORE.search(self.text[max(lo, d.start - 12):d.start]):
                 continue
             if (self.on - d.latest).days > REMOTE_DAYS:
                 return True
@@ -239,12 +240,11 @@ def _mentions(text: str, sentences: list[Sentence], ctx: ContextIndex, rules: Ru
     index = reader.index
     if index is None:
         index = reader.index = TextIndex(text)
-    low = index.low
 
     def note_has(rx: Searcher) -> bool:
         found = note_checks.get(rx.regex.pattern)
         if found is None:
-            found = note_checks[rx.regex.pattern] = rx.search(text, low) is not None
+            found = note_checks[rx.regex.pattern] = rx.search(index) is not None
         return found
 
     for c in rules.concepts:
@@ -274,21 +274,21 @@ def _mentions(text: str, sentences: list[Sentence], ctx: ContextIndex, rules: Ru
                 continue
             if sent.section in c.not_sections:
                 continue
-            if c.not_after is not None and c.not_after.search(text, low, max(sent.start, ms - 60), ms):
+            if c.not_after is not None and c.not_after.search(index, max(sent.start, ms - 60), ms):
                 continue
             if c.not_before is not None and c.not_before.match(text, me, sent.end):
                 continue
             if c.requires is not None:
                 ok = requires_ok.get(si)
                 if ok is None:
-                    ok = requires_ok[si] = c.requires.search(text, low, sent.start, sent.end) is not None
+                    ok = requires_ok[si] = c.requires.search(index, sent.start, sent.end) is not None
                 if not ok:
                     continue
             if c.region_scoped and not about_region(text, sent.start, sent.end, reader.region):
                 continue
             if c.excludes is not None:
                 lo, hi = reader.clause(si, ms, me) if ctx.by_sentence.get(si) else (sent.start, sent.end)
-                if c.excludes.search(text, low, lo, hi):
+                if c.excludes.search(index, lo, hi):
                     continue
             if c.context:
                 flags = ctx.flags(si, ms, me, reader.modifiers(c, si))

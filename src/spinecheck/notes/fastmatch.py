@@ -193,15 +193,13 @@ def key_text(low: str) -> str:
 # --------------------------------------------------------------------------------------- matcher
 class Matcher:
     """Leftmost non-overlapping matches of ``"|".join(parts)`` that start at a word start or a
-    non-word character, trying at each place only the alternatives that can start there.
+    non-word character, trying at each place only the alternatives that can start there. A match
+    is the one of the alternative that matched (same span as the whole pattern's; it has only
+    that alternative's groups)."""
 
-    ``full``: return matches of the whole pattern (all its groups, as ``finditer`` would) rather
-    than of the alternative that matched (same span; only that alternative's groups)."""
+    __slots__ = ("pattern", "flags", "alternatives", "prefixes", "_regex", "_tables", "_cache")
 
-    __slots__ = ("pattern", "flags", "alternatives", "prefixes", "full", "_regex", "_tables", "_cache")
-
-    def __init__(self, parts: Sequence[str], flags: int = 0, *, full: bool = False,
-                 regex: re.Pattern[str] | None = None):
+    def __init__(self, parts: Sequence[str], flags: int = 0, *, regex: re.Pattern[str] | None = None):
         self.pattern = "|".join(parts)
         self.flags = flags
         self._regex = regex
@@ -221,7 +219,6 @@ class Matcher:
             prefixes.append(found)
         self.alternatives: tuple[MatchFn, ...] = tuple(alternatives)
         self.prefixes: tuple[frozenset[str], ...] = tuple(prefixes)
-        self.full = self.regex.match if full and split and alternatives else None
         self._tables = _tables([(self, i, p) for i, p in enumerate(prefixes)])
 
     @property
@@ -261,7 +258,6 @@ class Matcher:
         if start or end < size:
             cands = cands[bisect_left(cands, start, key=_pos):bisect_left(cands, end, key=_pos)]
         near_end = end - KEYLEN if end < size else size
-        full = self.full
         out = []
         last = start
         for pos, alts in cands:
@@ -277,7 +273,7 @@ class Matcher:
                 continue
             m_end = m.end()
             if m_end > pos:
-                out.append(full(text, pos, end) if full is not None else m)
+                out.append(m)
                 last = m_end
         return out
 
@@ -371,6 +367,7 @@ class TextIndex:
         self.text = text
         self.low = low
         self.keys = key_text(low)
+        self.ascii = low.isascii()
         self._routed: dict[Matcher, list[tuple[int, Alts]]] = {}
         self._router = router
         if router is not None:
@@ -416,26 +413,29 @@ class TextIndex:
 class Searcher:
     """``regex.search`` (same result) that only tries the places where one of the pattern's
     prefixes occurs: a case-insensitive alternation otherwise runs all its alternatives at
-    every character. Texts that are not plain ASCII are searched as they are."""
+    every character. The places are found with one scan for a character set. Texts that are not
+    plain ASCII are searched as they are."""
 
-    __slots__ = ("regex", "_finder")
+    __slots__ = ("regex", "finder")
 
     def __init__(self, regex: re.Pattern[str]):
         self.regex = regex
-        self._finder: re.Pattern[str] | None = None
+        self.finder: re.Pattern[str] | None = None
         if not regex.flags & (re.ASCII | re.LOCALE):
             found = literal_prefixes(P.parse(regex.pattern, regex.flags))
             if found is not None and all(p.isascii() for p in found):
-                self._finder = _finder(found)
+                self.finder = _finder(found)
 
-    def search(self, text: str, low: str, start: int = 0, end: int | None = None) -> Match | None:
-        """``regex.search(text, start, end)``; ``low`` is ``text.lower()`` (same length)."""
-        end = len(text) if end is None else end
-        if self._finder is None or not low.isascii():
+    def search(self, index: "TextIndex", start: int = 0, end: int | None = None) -> Match | None:
+        """``regex.search(index.text, start, end)``."""
+        text = index.text
+        if end is None:
+            end = len(text)
+        if self.finder is None or not index.ascii:
             return self.regex.search(text, start, end)
         match = self.regex.match
-        for m in self._finder.finditer(low[start:end]):
-            found = match(text, start + m.start(), end)
+        for m in self.finder.finditer(index.low, start, end):
+            found = match(text, m.start(), end)
             if found is not None:
                 return found
         return None

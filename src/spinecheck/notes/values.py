@@ -175,7 +175,7 @@ _MD_BEFORE = re.compile(
 _MD_NOT_AFTER = re.compile(r"\s*(?:/|out of|pain|strength|on the (?:vas|nrs))", re.IGNORECASE)
 from .fastmatch import Matcher  # noqa: E402
 
-DATE_MATCHER = Matcher(DATE_PARTS, re.IGNORECASE, full=True, regex=DATE_RE)
+DATE_MATCHER = Matcher(DATE_PARTS, re.IGNORECASE, regex=DATE_RE)
 _MONTH_ALONE_OK_BEFORE = re.compile(
     r"(?:since|in|from|of|on|during|until|till|through|by|last|this|early|mid|late|around|about|before|after|"
     r"beginning of|end of|middle of|start of|starting|started|began|begun|dated?)\s*$", re.IGNORECASE)
@@ -223,8 +223,9 @@ def _latest_year_for(month: int, day: int | None, on: dt.date) -> int:
 
 
 def parse_date_match(m: re.Match[str], on: dt.date, text: str) -> DateRange | None:
+    """The dates a match of DATE_RE, or of one of DATE_PARTS, stands for."""
     s, e = m.start(), m.end()
-    g = m.group
+    g = m.groupdict().get
     if g("iso"):
         d = _safe(int(g("iy")), int(g("im")), int(g("id")))
         return DateRange(d, d, s, e, "day") if d else None
