@@ -248,9 +248,9 @@ def _mentions(text: str, sentences: list[Sentence], ctx: ContextIndex, rules: Ru
         return found
 
     for c in rules.concepts:
-        if not index.routed(c.matcher):
-            continue  # the concept cannot match anywhere in this note
         matches = c.matcher.finditer(index)
+        if not matches:
+            continue
         requires_ok: dict[int, bool] = {}
         checked_note = False
         for m in matches:

@@ -254,6 +254,10 @@ class Matcher:
                     continue  # never start inside a word
                 out.append(m)
             return out
+        if not start and end == size:
+            found = index.matched(self)
+            if found is not None:
+                return found
         cands = index.candidates(self)
         if start or end < size:
             cands = cands[bisect_left(cands, start, key=_pos):bisect_left(cands, end, key=_pos)]
@@ -336,29 +340,41 @@ def _trie(strings: set[str]) -> str:
 
 
 class Router:
-    """For a fixed set of matchers: which of them (and which of their alternatives) may match
-    where a text has a given key. Keys seen are remembered."""
+    """For fixed sets of matchers: which of them (and which of their alternatives) may match
+    where a text has a given key; keys seen are remembered. ``eager`` matchers are matched over
+    the whole text while the text is keyed (``TextIndex``); the others are matched on request,
+    over any part of the text."""
 
-    def __init__(self, matchers: Iterable[Matcher]):
-        self.matchers = [m for m in dict.fromkeys(matchers) if m.bounded]
+    def __init__(self, eager: Iterable[Matcher], lazy: Iterable[Matcher] = ()):
+        self.eager = frozenset(m for m in eager if m.bounded)
+        self.matchers = [m for m in dict.fromkeys([*eager, *lazy]) if m.bounded]
         self.known = frozenset(self.matchers)
         self._tables = _tables((m, i, p) for m in self.matchers for i, p in enumerate(m.prefixes))
-        self.known_keys: dict[str, tuple[tuple[Matcher, Alts], ...]] = {}
+        self.known_keys: dict[str, Entries] = {}
         self.starts = _starts(p for m in self.matchers for ps in m.prefixes for p in ps)
 
-    def at(self, key: str) -> tuple[tuple[Matcher, Alts], ...]:
+    def at(self, key: str) -> Entries:
+        """() when nothing may match where the text has ``key``; else (eager, lazy): the
+        matchers that may, each with the alternatives to try."""
         found = self.known_keys.get(key)
         if found is None:
-            found = tuple(_lookup(self._tables, key).items())
+            entries = _lookup(self._tables, key)
+            eager = tuple((m, alts) for m, alts in entries.items() if m in self.eager)
+            lazy = tuple((m, alts) for m, alts in entries.items() if m not in self.eager)
+            found = (eager, lazy) if entries else ()
             if len(self.known_keys) > CACHE_LIMIT:
                 self.known_keys.clear()
             self.known_keys[key] = found
         return found
 
 
+Entries = tuple  # () or (eager, lazy), each a tuple of (Matcher, Alts)
+
+
 # ------------------------------------------------------------------------------------ text index
 class TextIndex:
-    """One text keyed for matching: where matches may start and what each matcher may try there."""
+    """One text keyed for matching: where matches may start and what each matcher may try
+    there; with a router, the router's eager matchers are matched over the whole text at once."""
 
     def __init__(self, text: str, router: Router | None = None):
         low = text.lower()
@@ -368,47 +384,76 @@ class TextIndex:
         self.low = low
         self.keys = key_text(low)
         self.ascii = low.isascii()
-        self._routed: dict[Matcher, list[tuple[int, Alts]]] = {}
         self._router = router
+        self._starts: list[int] = []
+        self._entries: list[Entries] = []
+        self._routed: dict[Matcher, list[tuple[int, Alts]]] = {}  # candidates of lazy matchers
+        self._matched: dict[Matcher, list[Match]] = {}  # whole-text matches of eager matchers
         if router is not None:
             self._route(router)
 
+    def _key(self, i: int) -> str:
+        return self.low[i] + self.keys[i + 1:i + KEYLEN]
+
     def _route(self, router: Router) -> None:
         low, keys = self.low, self.keys
-        starts = list(map(_start, router.starts.finditer(low)))
+        starts = self._starts = list(map(_start, router.starts.finditer(low)))
         found = list(map(router.known_keys.get, [low[i] + keys[i + 1:i + KEYLEN] for i in starts]))
         if None in found:
-            found = [f if f is not None else router.at(low[i] + keys[i + 1:i + KEYLEN]) for i, f in zip(starts, found)]
-        routed = self._routed
-        for i, entries in compress(zip(starts, found), found):
-            for matcher, alts in entries:
-                lst = routed.get(matcher)
-                if lst is None:
+            found = [f if f is not None else router.at(self._key(i)) for i, f in zip(starts, found)]
+        self._entries = found
+        text, size = self.text, len(self.text)
+        matched, routed = self._matched, self._routed
+        last: dict[Matcher, int] = {}  # where each eager matcher's last match ends
+        for i, (eager, lazy) in compress(zip(starts, found), found):
+            for matcher, alts in eager:
+                if i < last.get(matcher, 0):
+                    continue  # inside its previous match
+                for alt in alts:
+                    m = alt(text, i, size)
+                    if m is not None:
+                        break
+                else:
+                    continue
+                m_end = m.end()
+                if m_end > i:
+                    last[matcher] = m_end
+                    lst = matched.get(matcher)
+                    if lst is None:
+                        matched[matcher] = [m]
+                    else:
+                        lst.append(m)
+            for matcher, alts in lazy:
+                cands = routed.get(matcher)
+                if cands is None:
                     routed[matcher] = [(i, alts)]
                 else:
-                    lst.append((i, alts))
+                    cands.append((i, alts))
 
-    def routed(self, matcher: Matcher) -> bool:
-        """Whether ``matcher`` may match anywhere in the text (as far as the keys tell)."""
-        return not matcher.bounded or bool(self.candidates(matcher))
+    def matched(self, matcher: Matcher) -> list[Match] | None:
+        """The whole-text matches of an eager matcher of the router, else None."""
+        found = self._matched.get(matcher)
+        if found is None and self._router is not None and matcher in self._router.eager:
+            return []
+        return found
 
     def candidates(self, matcher: Matcher) -> list[tuple[int, Alts]]:
         """(position, alternatives to try there) for a bounded ``matcher``, in text order."""
         found = self._routed.get(matcher)
-        if found is None:
-            if self._router is not None and matcher in self._router.known:
-                return []
-            low, keys, at = self.low, self.keys, matcher.alternatives_at
+        if found is not None:
+            return found
+        router = self._router
+        if router is not None and matcher in router.eager:  # asked for part of the text
+            found = [(i, alts) for i, entries in zip(self._starts, self._entries) if entries
+                     for m, alts in entries[0] if m is matcher]
+        elif router is not None and matcher in router.known:
             found = []
-            for m in _ANY_START.finditer(low):
-                i = m.start()
-                alts = at(low[i] + keys[i + 1:i + KEYLEN])
-                if alts:
-                    found.append((i, alts))
-            self._routed[matcher] = found
+        else:
+            at = matcher.alternatives_at
+            found = [(i, alts) for i, alts in ((i, at(self._key(i))) for i in map(_start, _ANY_START.finditer(self.low)))
+                     if alts]
+        self._routed[matcher] = found
         return found
-
-
 # -------------------------------------------------------------------------------------- searcher
 class Searcher:
     """``regex.search`` (same result) that only tries the places where one of the pattern's

@@ -144,10 +144,10 @@ class Rules:
     router: Router | None = None
 
     def __post_init__(self) -> None:
-        matchers = [c.matcher for c in self.concepts]
-        matchers += [g.matcher for g in self.triggers]
-        matchers += [g.matcher for c in self.concepts for g in c.modifiers]
-        self.router = Router(matchers + [DATE_MATCHER])
+        # concepts and assertion triggers are matched over the whole note; concept modifiers and
+        # dates sentence by sentence
+        self.router = Router(eager=[c.matcher for c in self.concepts] + [g.matcher for g in self.triggers],
+                             lazy=[g.matcher for c in self.concepts for g in c.modifiers] + [DATE_MATCHER])
 
 
 # ------------------------------------------------------------------------------------ loading
