@@ -33,6 +33,7 @@ _ANAPHORIC_DAY = re.compile(
     r"\b(?:(?:on |at )?(?:that|the same|that same) (?:day|morning|afternoon|evening|night)"
     r"|(?:on )?the (?P<next>next|following) (?:day|morning|afternoon|evening)|(?:on )?the day after"
     r"|(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten) days? later)\b", re.I)
+_MAY_HAVE_DATES, _ANAPHORIC_DAYS = Searcher(_MAY_HAVE_DATE), Searcher(_ANAPHORIC_DAY)
 _SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 REMOTE_DAYS = 365
 
@@ -147,11 +148,12 @@ class _Reader:
         found = self._dates.get(si)
         if found is None:
             s = self.sentences[si]
-            if _MAY_HAVE_DATE.search(self.text, s.start, s.end):
+            within = self.index or self.text
+            if _MAY_HAVE_DATES.search(within, s.start, s.end):
                 found = V.find_dates(self.text, self.on, s.start, s.end, index=self.index)
             else:
                 found = []
-            if _ANAPHORIC_DAY.search(self.text, s.start, s.end):
+            if _ANAPHORIC_DAYS.search(within, s.start, s.end):
                 found = self._anaphoric(si, found)
             self._dates[si] = found
         return found
@@ -381,6 +383,7 @@ _SINCE_THEN = re.compile(r"\b(?:since (?:then|that (?:visit|time|appointment|day
 _END_BEFORE = re.compile(r"\b(?:end(?:ing|ed|s)?|until|through|completed|stopped|finished|discontinued|last (?:session|visit|dose))\b(?: on| in)?\s*$", re.I)
 _VALUE_CUT = re.compile(r";|\bbut\b|\bhowever\b|\balthough\b|\bwhereas\b", re.I)
 
+_VALUE_CUTS, _SINCE_THENS = Searcher(_VALUE_CUT), Searcher(_SINCE_THEN)
 TIER_EXPLICIT, TIER_DATE = 0, 1
 
 
@@ -398,7 +401,7 @@ def _region(m: Mention, siblings: list[Mention], reader: _Reader) -> tuple[int, 
         elif x.start >= m.end and x.start < hi:
             hi = x.start
     text = reader.text
-    for cut in _VALUE_CUT.finditer(text, lo, hi):
+    for cut in _VALUE_CUTS.finditer(reader.index or text, lo, hi):
         if cut.end() <= m.start:
             lo = max(lo, cut.end())
         elif cut.start() >= m.end:
@@ -516,7 +519,7 @@ def _read_duration(reader: _Reader, m: Mention, a: int, b: int, on: dt.date, sin
         if d.start >= m.end and _SYMPTOM_WORD.search(text, m.end, d.start):
             continue
         candidates.append(_since_candidate(d, m, on))
-    for ref in _SINCE_THEN.finditer(text, a, b):
+    for ref in _SINCE_THENS.finditer(reader.index or text, a, b):
         d = reader.date_before(m.sentence, ref.start())
         if d is None:
             continue

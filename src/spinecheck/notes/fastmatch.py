@@ -306,21 +306,13 @@ def _lookup(tables: Tables, key: str) -> dict[Matcher, Alts]:
 
 
 # ---------------------------------------------------------------------------------------- router
-def _starts(prefixes: Iterable[str]) -> re.Pattern[str]:
-    """Where one of the prefixes may start in a lower-cased text: any word start, or a non-word
-    character followed by the rest of a prefix that begins with it."""
-    rests: dict[str, set[str]] = {}
-    for p in prefixes:
-        if not _is_word(p[0]):
-            rests.setdefault(p[0], set()).add(p[1:])
-    by_rests: dict[str, list[str]] = {}  # the same rests after several characters (\t, \n, " " ...)
-    for first, rest in rests.items():
-        by_rests.setdefault(_trie(rest), []).append(first)
-    branches = [r"\b\w"]
-    for follow, firsts in sorted(by_rests.items(), key=lambda kv: sorted(kv[1])):
-        head = re.escape(firsts[0]) if len(firsts) == 1 else "[" + "".join(map(re.escape, sorted(firsts))) + "]"
-        branches.append(head + (f"(?={follow})" if follow else ""))
-    return re.compile("|".join(branches))
+_WORDS = re.compile(r"\w+")
+
+
+def _other_starts(prefixes: Iterable[str]) -> re.Pattern[str] | None:
+    """Where a prefix that begins with a non-word character may start (see ``_finder``)."""
+    found = [p for p in prefixes if not _is_word(p[0])]
+    return _finder(found) if found else None
 
 
 def _trie(strings: set[str]) -> str:
@@ -351,7 +343,15 @@ class Router:
         self.known = frozenset(self.matchers)
         self._tables = _tables((m, i, p) for m in self.matchers for i, p in enumerate(m.prefixes))
         self.known_keys: dict[str, Entries] = {}
-        self.starts = _starts(p for m in self.matchers for ps in m.prefixes for p in ps)
+        self.other_starts = _other_starts(p for m in self.matchers for ps in m.prefixes for p in ps)
+
+    def starts(self, low: str) -> list[int]:
+        """Where a match may start in a lower-cased text: word starts, and non-word characters
+        that a prefix begins with (when what follows fits)."""
+        words = list(map(_start, _WORDS.finditer(low)))
+        if self.other_starts is None:
+            return words
+        return sorted(words + list(map(_start, self.other_starts.finditer(low))))
 
     def at(self, key: str) -> Entries:
         """() when nothing may match where the text has ``key``; else (eager, lazy): the
@@ -397,7 +397,7 @@ class TextIndex:
 
     def _route(self, router: Router) -> None:
         low, keys = self.low, self.keys
-        starts = self._starts = list(map(_start, router.starts.finditer(low)))
+        starts = self._starts = router.starts(low)
         found = list(map(router.known_keys.get, [low[i] + keys[i + 1:i + KEYLEN] for i in starts]))
         if None in found:
             found = [f if f is not None else router.at(self._key(i)) for i, f in zip(starts, found)]
@@ -456,10 +456,10 @@ class TextIndex:
         return found
 # -------------------------------------------------------------------------------------- searcher
 class Searcher:
-    """``regex.search`` (same result) that only tries the places where one of the pattern's
-    prefixes occurs: a case-insensitive alternation otherwise runs all its alternatives at
-    every character. The places are found with one scan for a character set. Texts that are not
-    plain ASCII are searched as they are."""
+    """``regex.search`` / ``regex.finditer`` (same results) that only try the places where one
+    of the pattern's prefixes occurs: a case-insensitive alternation otherwise runs all its
+    alternatives at every character. The places are found with one scan for a character set.
+    Texts that are not plain ASCII are searched as they are."""
 
     __slots__ = ("regex", "finder")
 
@@ -471,30 +471,64 @@ class Searcher:
             if found is not None and all(p.isascii() for p in found):
                 self.finder = _finder(found)
 
-    def search(self, index: "TextIndex", start: int = 0, end: int | None = None) -> Match | None:
-        """``regex.search(index.text, start, end)``."""
-        text = index.text
+    def _places(self, text: str, start: int, end: int, index: "TextIndex | None") -> Iterable[int] | None:
+        """Where a match may start in text[start:end], in order; None: try everywhere."""
+        if self.finder is None:
+            return None
+        if index is not None:
+            return map(_start, self.finder.finditer(index.low, start, end)) if index.ascii else None
+        part = text[start:end].lower()
+        if not part.isascii():
+            return None
+        return [start + p for p in map(_start, self.finder.finditer(part))]
+
+    def search(self, text: "TextIndex | str", start: int = 0, end: int | None = None) -> Match | None:
+        """``regex.search(text, start, end)``; ``text`` may be the note's TextIndex."""
+        index = text if isinstance(text, TextIndex) else None
+        plain = index.text if index is not None else text
         if end is None:
-            end = len(text)
-        if self.finder is None or not index.ascii:
-            return self.regex.search(text, start, end)
+            end = len(plain)
+        places = self._places(plain, start, end, index)
+        if places is None:
+            return self.regex.search(plain, start, end)
         match = self.regex.match
-        for m in self.finder.finditer(index.low, start, end):
-            found = match(text, m.start(), end)
+        for p in places:
+            found = match(plain, p, end)
             if found is not None:
                 return found
         return None
 
+    def finditer(self, text: "TextIndex | str", start: int = 0, end: int | None = None) -> list[Match]:
+        """``list(regex.finditer(text, start, end))`` (a bounded pattern never matches empty)."""
+        index = text if isinstance(text, TextIndex) else None
+        plain = index.text if index is not None else text
+        if end is None:
+            end = len(plain)
+        places = self._places(plain, start, end, index)
+        if places is None:
+            return list(self.regex.finditer(plain, start, end))
+        match = self.regex.match
+        out = []
+        last = start
+        for p in places:
+            if p < last:
+                continue
+            found = match(plain, p, end)
+            if found is not None:
+                out.append(found)
+                last = found.end()
+        return out
+
 
 def _finder(prefixes: Iterable[str]) -> re.Pattern[str]:
-    """Every place in a lower-cased text where one of the prefixes starts (one character each,
-    so that neighbouring places are all found); the first character is scanned for as a set."""
+    """Every place in a lower-cased text where one of the prefixes starts. Each place is
+    matched as its first character (so that neighbouring places are all found), and every
+    branch starts with that character, so that ``re`` scans for the set of first characters."""
     rests: dict[str, set[str]] = {}
     for p in prefixes:
         rests.setdefault(p[0], set()).add(p[1:])
-    firsts = "".join(re.escape(c) for c in sorted(rests))
     branches = []
     for first, rest in sorted(rests.items()):
         follow = _trie(rest)
-        branches.append(f"(?<={re.escape(first)})" + (f"(?={follow})" if follow else ""))
-    return re.compile(f"[{firsts}](?:{'|'.join(branches)})")
+        branches.append(re.escape(first) + (f"(?={follow})" if follow else ""))
+    return re.compile("|".join(branches))

@@ -128,7 +128,7 @@ def find_durations(text: str, start: int = 0, end: int | None = None) -> list[tu
     """Durations in text[start:end] as (duration, is_ago); frequencies ("3 times a week") skipped."""
     end = len(text) if end is None else end
     out = []
-    for m in DURATION_RE.finditer(text, start, end):
+    for m in _DURATIONS.finditer(text, start, end):
         before = text[max(start, m.start() - 8):m.start()]
         if _FREQUENCY_BEFORE.search(before) and not m.group("qual"):
             continue
@@ -173,7 +173,10 @@ _MD_BEFORE = re.compile(
     r"\bfloor|\bground|\bice|\bstairs|\bhome|\bfell|\bfall|\binjured|\bsurgery|\bfusion|\blaminectomy|\bdiscectomy)\s*(?:\(|on\s+)?$",
     re.IGNORECASE)
 _MD_NOT_AFTER = re.compile(r"\s*(?:/|out of|pain|strength|on the (?:vas|nrs))", re.IGNORECASE)
-from .fastmatch import Matcher  # noqa: E402
+from .fastmatch import Matcher, Searcher  # noqa: E402
+
+_DURATIONS = Searcher(DURATION_RE)
+_MD_BEFORE_S = Searcher(_MD_BEFORE)
 
 DATE_MATCHER = Matcher(DATE_PARTS, re.IGNORECASE, regex=DATE_RE)
 _MONTH_ALONE_OK_BEFORE = re.compile(
@@ -304,7 +307,7 @@ def parse_date_match(m: re.Match[str], on: dt.date, text: str) -> DateRange | No
         return DateRange(dt.date(y, 1, 1), dt.date(y, 12, 31), s, e, "year")
     if g("md"):
         mo, day = int(g("mdm")), int(g("mdd"))
-        if not 1 <= mo <= 12 or not _MD_BEFORE.search(text[max(0, s - 24):s]) or _MD_NOT_AFTER.match(text, e):
+        if not 1 <= mo <= 12 or not _MD_BEFORE_S.search(text[max(0, s - 24):s]) or _MD_NOT_AFTER.match(text, e):
             return None  # "9/10" pain, "4/5" strength: a month/day needs a date-like word before it
         y = _latest_year_for(mo, day, on)
         d = _safe(y, mo, day)
