@@ -520,6 +520,12 @@ class Searcher:
         return out
 
 
+def prefix_finder(regex: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A pattern that matches (one character) at every place of a lower-cased ASCII text where
+    a match of ``regex`` may start; None when that cannot be told."""
+    return Searcher(regex).finder
+
+
 def _finder(prefixes: Iterable[str]) -> re.Pattern[str]:
     """Every place in a lower-cased text where one of the prefixes starts. Each place is
     matched as its first character (so that neighbouring places are all found), and every
