@@ -249,10 +249,9 @@ def _mentions(text: str, sentences: list[Sentence], ctx: ContextIndex, rules: Ru
             found = note_checks[rx.regex.pattern] = rx.search(index) is not None
         return found
 
-    for c in rules.concepts:
-        matches = c.matcher.finditer(index)
-        if not matches:
-            continue
+    concepts = rules.concepts
+    for ci, matches in index.matching(rules.concept_matchers):
+        c = concepts[ci]
         requires_ok: dict[int, bool] = {}
         checked_note = False
         for m in matches:
@@ -293,7 +292,7 @@ def _mentions(text: str, sentences: list[Sentence], ctx: ContextIndex, rules: Ru
                 if c.excludes.search(index, lo, hi):
                     continue
             if c.context:
-                flags = ctx.flags(si, ms, me, reader.modifiers(c, si))
+                flags = ctx.flags(si, ms, me, reader.modifiers(c, si) if c.modifiers else None)
                 if "remote" not in flags and reader.dates(si) and reader.remote_date(si, ms, me):
                     flags.add("remote")
                 status = resolve(flags, section)
@@ -332,16 +331,13 @@ def _contribute(m: Mention, o: CompiledOutput, reader: _Reader, siblings: list[M
             return None
         return Contribution(fact.name, None, None, m, m.start, m.end, label, False, o.combine, marks_conflict=True)
     if o.spec.from_ is None:
-        if counts and o.spec.denies:
-            raw, negated = o.positive, True
-        elif counts:
-            raw, negated = o.positive, False
+        if counts:
+            raw, value, negated = o.positive, o.positive_value, o.spec.denies
         elif status == "negated" and o.negative is not None:
-            raw, negated = o.negative, True
+            raw, value, negated = o.negative, o.negative_value, True
         else:
             return None
-        return Contribution(fact.name, raw, normalize(fact, raw, where=fact.name), m, m.start, m.end, label,
-                            negated, o.combine, weak=weak)
+        return Contribution(fact.name, raw, value, m, m.start, m.end, label, negated, o.combine, weak=weak)
     if not counts:
         if status == "negated" and fact.type == "duration":
             # "has not started PT" against "8 weeks of PT": kept to detect the conflict

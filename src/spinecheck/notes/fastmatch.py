@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import compress
 from re import _constants as C  # type: ignore[attr-defined]
 from re import _parser as P  # type: ignore[attr-defined]
@@ -429,6 +429,19 @@ class TextIndex:
                     routed[matcher] = [(i, alts)]
                 else:
                     cands.append((i, alts))
+
+    def matching(self, matchers: Sequence[Matcher]) -> Iterator[tuple[int, list[Match]]]:
+        """(i, whole-text matches) for each of ``matchers`` that matches, in their order."""
+        matched = self._matched
+        eager = self._router.eager if self._router is not None else frozenset()
+        for i, matcher in enumerate(matchers):
+            found = matched.get(matcher)
+            if found is None:
+                if matcher in eager:
+                    continue
+                found = matcher.finditer(self)
+            if found:
+                yield i, found
 
     def matched(self, matcher: Matcher) -> list[Match] | None:
         """The whole-text matches of an eager matcher of the router, else None."""

@@ -106,6 +106,8 @@ class CompiledOutput:
     negative: Any  # raw value when negated, or None
     accept: frozenset[str]
     combine: str | None
+    positive_value: Any = None  # normalize(fact, positive), worked out once
+    negative_value: Any = None  # normalize(fact, negative)
 
 
 @dataclass(frozen=True)
@@ -142,8 +144,10 @@ class Rules:
     catalog: dict[str, FactDef]
     files: list[str] = field(default_factory=list)
     router: Router | None = None
+    concept_matchers: tuple[Matcher, ...] = ()
 
     def __post_init__(self) -> None:
+        self.concept_matchers = tuple(c.matcher for c in self.concepts)
         # concepts and assertion triggers are matched over the whole note; concept modifiers and
         # dates sentence by sentence
         self.router = Router(eager=[c.matcher for c in self.concepts] + [g.matcher for g in self.triggers],
@@ -335,6 +339,7 @@ def _compile_output(out: Output, fact: FactDef, filename: str, lines: dict, path
     t = fact.type
     positive: Any = None
     negative: Any = None
+    normalized: dict[str, Any] = {}
     if out.marks_conflict:
         if out.value is not None or out.from_ is not None:
             raise PolicyDataError("a 'marks_conflict' output carries no value or parser", where=where)
@@ -361,7 +366,7 @@ def _compile_output(out: Output, fact: FactDef, filename: str, lines: dict, path
             if v is None:
                 continue
             try:
-                normalize(fact, v, where=label)
+                normalized[label] = normalize(fact, v, where=label)
             except InputError as exc:
                 raise PolicyDataError(exc.message, where=_located(filename, lines, path + (label,))) from None
     if (out.value_lt is not None or out.value_ge is not None) and t != "number":
@@ -376,7 +381,8 @@ def _compile_output(out: Output, fact: FactDef, filename: str, lines: dict, path
     if out.only_if is not None:
         _check_condition(out.only_if, fact_catalog(), filename, lines, path + ("only_if",))
     combine = out.combine or DEFAULT_COMBINE.get(t)
-    return CompiledOutput(fact, out, positive, negative, frozenset(accept), combine)
+    return CompiledOutput(fact, out, positive, negative, frozenset(accept), combine,
+                          normalized.get("value"), normalized.get("negated"))
 
 
 ALL_STATUSES: tuple[Status, ...] = ("present", "negated", "historical", "remote", "hypothetical", "planned", "family", "uncertain")
