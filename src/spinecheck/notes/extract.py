@@ -244,9 +244,9 @@ def _mentions(text: str, sentences: list[Sentence], ctx: ContextIndex, rules: Ru
         index = reader.index = TextIndex(text)
 
     def note_has(rx: Searcher) -> bool:
-        found = note_checks.get(rx.regex.pattern)
+        found = note_checks.get(rx.pattern)
         if found is None:
-            found = note_checks[rx.regex.pattern] = rx.search(index) is not None
+            found = note_checks[rx.pattern] = rx.search(index) is not None
         return found
 
     concepts = rules.concepts

@@ -27,6 +27,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import compress
 from re import _constants as C  # type: ignore[attr-defined]
+from re import _compiler  # type: ignore[attr-defined]
 from re import _parser as P  # type: ignore[attr-defined]
 from typing import Callable, Optional
 
@@ -43,6 +44,7 @@ Alts = tuple[MatchFn, ...]
 _ZERO_WIDTH = {C.ASSERT, C.ASSERT_NOT}
 _REPEATS = {C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", C.MAX_REPEAT)}
 _ATOMIC = getattr(C, "ATOMIC_GROUP", None)
+_ASCII_OR_LOCALE = int(re.ASCII | re.LOCALE)
 _BACKREF = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
 _NON_WORD = re.compile(r"\W")
 _ANY_START = re.compile(r"\b\w|\W")
@@ -82,88 +84,99 @@ def _chars_of_in(items: list) -> tuple[set[str], bool] | None:
     return chars, non_word
 
 
-States = set[tuple[str, bool]]  # (prefix so far, whether it may still grow)
-
-
 class _Prefixes:
-    """The prefixes of one parsed pattern for one key length."""
+    """The prefixes of one parsed pattern for one key length. A state is two sets: prefixes
+    that may still grow (open) and prefixes that are complete (closed)."""
 
     def __init__(self, keylen: int):
         self.keylen = keylen
 
-    def add(self, states: States, chars: set[str], non_word: bool) -> States:
-        new: States = set()
+    def grow(self, open_: set[str], closed: set[str], firsts: Iterable[str] | None, keyed: Iterable[str]
+             ) -> tuple[set[str], set[str]]:
+        """One more character: ``firsts`` as the first one (None: any non-word character, which
+        cannot be listed), ``keyed`` (as a key writes it) after the first."""
         k = self.keylen
-        for s, open_ in states:
-            if not open_:
-                new.add((s, open_))
-            elif not s:
-                if non_word:  # any non-word character first: unbounded
-                    new.add((s, False))
-                else:
-                    new.update((ch, 1 < k) for ch in chars)
+        grown: set[str] = set()
+        ended: set[str] = set()
+        for s in open_:
+            if s:
+                for ch in keyed:
+                    t = s + ch
+                    (grown if len(t) < k else ended).add(t)
+            elif firsts is None:
+                ended.add(s)
             else:
-                keyed = {ch if _is_word(ch) else SPACE for ch in chars}
-                if non_word:
-                    keyed.add(SPACE)
-                new.update((s + ch, len(s) + 1 < k) for ch in keyed)
-        return new
+                (grown if 1 < k else ended).update(firsts)
+        return grown, (closed | ended) if ended else closed
 
-    def extend(self, states: States, items: Iterable, flags: int) -> States:
+    def extend(self, open_: set[str], closed: set[str], items: Iterable, flags: int) -> tuple[set[str], set[str]]:
         for op, av in items:
-            if not any(open_ for _, open_ in states):
-                return states
+            if not open_:
+                break
             if op is C.LITERAL:
-                states = self.add(states, {chr(av).lower()}, False)
+                ch = chr(av).lower()
+                open_, closed = self.grow(open_, closed, (ch,), (ch if _is_word(ch) else SPACE,))
             elif op is C.IN:
                 chars = _chars_of_in(av)
-                states = {(s, False) for s, _ in states} if chars is None else self.add(states, *chars)
+                if chars is None:
+                    open_, closed = set(), closed | open_
+                else:
+                    members, non_word = chars
+                    keyed = {ch if _is_word(ch) else SPACE for ch in members}
+                    if non_word:
+                        keyed.add(SPACE)
+                    open_, closed = self.grow(open_, closed, None if non_word else members, keyed)
             elif op is C.AT:
-                if av is C.AT_BOUNDARY and not flags & (re.ASCII | re.LOCALE):
+                if av is C.AT_BOUNDARY and not flags & _ASCII_OR_LOCALE:
                     # after a word character a boundary means a non-word character (or the end)
-                    states = {(s + SPACE, len(s) + 1 < self.keylen) if open_ and s and _is_word(s[-1]) else (s, open_)
-                              for s, open_ in states}
+                    after_word = {s for s in open_ if s and _is_word(s[-1])}
+                    if after_word:
+                        grown, closed = self.grow(after_word, closed, (), (SPACE,))
+                        open_ = (open_ - after_word) | grown
                 continue
             elif op in _ZERO_WIDTH:
                 continue
             elif op is C.SUBPATTERN:
                 _, add_flags, del_flags, sub = av
-                states = self.extend(states, sub, (flags | add_flags) & ~del_flags)
+                open_, closed = self.extend(open_, closed, sub, (flags | add_flags) & ~del_flags)
             elif _ATOMIC is not None and op is _ATOMIC:
-                states = self.extend(states, av, flags)
+                open_, closed = self.extend(open_, closed, av, flags)
             elif op is C.BRANCH:
-                new: States = set()
+                grown: set[str] = set()
+                ends = set(closed)
                 for branch in av[1]:
-                    new |= self.extend(states, branch, flags)
-                states = new
+                    o, c = self.extend(open_, closed, branch, flags)
+                    grown |= o
+                    ends |= c
+                open_, closed = grown, ends
             elif op in _REPEATS:
-                states = self.repeat(states, av, flags)
+                open_, closed = self.repeat(open_, closed, av, flags)
             else:  # ANY, NOT_LITERAL, GROUPREF ...: the prefix ends here
-                states = {(s, False) for s, _ in states}
-            if len(states) > MAX_STATES:
+                open_, closed = set(), closed | open_
+            if len(open_) + len(closed) > MAX_STATES:
                 raise _TooMany
-        return states
+        return open_, closed
 
-    def repeat(self, states: States, av: tuple, flags: int) -> States:
+    def repeat(self, open_: set[str], closed: set[str], av: tuple, flags: int) -> tuple[set[str], set[str]]:
         """Unrolled: "\\s*so" starts with "so", " so", "  so" ... (up to the key length)."""
         lo, hi, item = av
         if hi == 0:
-            return states
-        out: States = set(states) if lo == 0 else set()
-        cur = states
+            return open_, closed
+        out = set(open_) if lo == 0 else set()  # open prefixes after an allowed number of repetitions
+        cur, ended = open_, closed
         for n in range(1, self.keylen + 1):
-            cur = self.extend(cur, item, flags)
+            cur, ended = self.extend(cur, ended, item, flags)
             if n >= lo:
                 out |= cur
-            if len(out) > UNROLL:  # too many: stop after one repetition
-                once = {(s, hi == 1 and o) for s, o in self.extend(states, item, flags)}
-                return (states | once) if lo == 0 else once
-            if n == hi:
-                return out
-            if not any(o for _, o in cur):
-                return out | cur  # (fewer than `lo` repetitions so far: the rest comes after)
+                if len(out) + len(ended) > UNROLL:  # too many: stop after one repetition
+                    once, once_ended = self.extend(open_, closed, item, flags)
+                    if hi != 1:
+                        once, once_ended = set(), once_ended | once
+                    return (open_ | once, once_ended) if lo == 0 else (once, once_ended)
+            if n == hi or not cur:
+                return out, ended
         # more repetitions may follow: what is still open ends here
-        return {(s, False) for s, _ in out | cur}
+        return set(), ended | out | cur
 
 
 def literal_prefixes(tree: P.SubPattern, keylen: int = KEYLEN) -> frozenset[str] | None:
@@ -171,10 +184,10 @@ def literal_prefixes(tree: P.SubPattern, keylen: int = KEYLEN) -> frozenset[str]
     as a space) one of which starts every match of the parsed pattern; None if unbounded."""
     for k in range(keylen, 2, -1):
         try:
-            states = _Prefixes(k).extend({("", True)}, tree, tree.state.flags)
+            open_, closed = _Prefixes(k).extend({""}, set(), tree, tree.state.flags)
         except (_TooMany, RecursionError):
             continue
-        out = {s for s, _ in states}
+        out = open_ | closed
         if "" in out or not out:
             return None
         return frozenset(out)
@@ -206,16 +219,12 @@ class Matcher:
         self._cache: dict[str, Alts] = {}
         alternatives: list[MatchFn] = []
         prefixes: list[frozenset[str]] = []
-        split = len(parts) > 1 and not any(_BACKREF.search(p) for p in parts)
-        for part in (parts if split else [self.pattern]):
-            found = literal_prefixes(P.parse(part, flags))
+        for tree in _alternatives(parts, flags):
+            found = literal_prefixes(tree)
             if found is None:  # an unbounded alternative: the whole pattern is scanned
                 alternatives, prefixes = [], []
                 break
-            compiled = re.compile(part, flags)
-            if not split:
-                self._regex = compiled
-            alternatives.append(compiled.match)
+            alternatives.append(_compiler.compile(tree, int(flags)).match)
             prefixes.append(found)
         self.alternatives: tuple[MatchFn, ...] = tuple(alternatives)
         self.prefixes: tuple[frozenset[str], ...] = tuple(prefixes)
@@ -280,6 +289,25 @@ class Matcher:
                 out.append(m)
                 last = m_end
         return out
+
+
+def _alternatives(parts: Sequence[str], flags: int) -> list[P.SubPattern]:
+    """The parsed alternatives to try one by one; the whole pattern as one when there is one
+    part, or when back references would mean something else once the parts are apart. Raises
+    re.error when a part does not parse or the parts do not combine (a group name twice)."""
+    whole = "|".join(parts)
+    if len(parts) < 2 or any(_BACKREF.search(p) for p in parts):
+        return [sre_parse(whole, flags)]
+    trees = [sre_parse(p, flags) for p in parts]
+    names = [name for tree in trees for name in tree.state.groupdict]
+    if len(names) != len(set(names)):
+        re.compile(whole, flags)  # raises: a group name is defined twice
+    return trees
+
+
+def sre_parse(pattern: str, flags: int = 0) -> P.SubPattern:
+    """``pattern`` parsed as ``re.compile`` parses it (the parse errors are the same)."""
+    return P.parse(pattern, int(flags))  # (re.compile passes the flags on as a plain int too)
 
 
 def _pos(cand: tuple[int, Alts]) -> int:
@@ -407,8 +435,6 @@ class TextIndex:
         last: dict[Matcher, int] = {}  # where each eager matcher's last match ends
         for i, (eager, lazy) in compress(zip(starts, found), found):
             for matcher, alts in eager:
-                if i < last.get(matcher, 0):
-                    continue  # inside its previous match
                 for alt in alts:
                     m = alt(text, i, size)
                     if m is not None:
@@ -416,7 +442,7 @@ class TextIndex:
                 else:
                     continue
                 m_end = m.end()
-                if m_end > i:
+                if m_end > i and i >= last.get(matcher, 0):  # (not inside its previous match)
                     last[matcher] = m_end
                     lst = matched.get(matcher)
                     if lst is None:
@@ -474,15 +500,22 @@ class Searcher:
     alternatives at every character. The places are found with one scan for a character set.
     Texts that are not plain ASCII are searched as they are."""
 
-    __slots__ = ("regex", "finder")
+    __slots__ = ("pattern", "regex", "finder")
 
-    def __init__(self, regex: re.Pattern[str]):
+    def __init__(self, regex: re.Pattern[str], tree: P.SubPattern | None = None, pattern: str | None = None):
         self.regex = regex
+        self.pattern: str = regex.pattern if pattern is None else pattern
         self.finder: re.Pattern[str] | None = None
-        if not regex.flags & (re.ASCII | re.LOCALE):
-            found = literal_prefixes(P.parse(regex.pattern, regex.flags))
+        if not regex.flags & _ASCII_OR_LOCALE:
+            found = literal_prefixes(tree if tree is not None else sre_parse(self.pattern, regex.flags))
             if found is not None and all(p.isascii() for p in found):
                 self.finder = _finder(found)
+
+    @classmethod
+    def compile(cls, pattern: str, flags: int = 0) -> "Searcher":
+        """A searcher for ``pattern`` (parsed once; raises re.error as re.compile does)."""
+        tree = sre_parse(pattern, flags)
+        return cls(_compiler.compile(tree, int(flags)), tree, pattern)
 
     def _places(self, text: str, start: int, end: int, index: "TextIndex | None") -> Iterable[int] | None:
         """Where a match may start in text[start:end], in order; None: try everywhere."""

@@ -28,7 +28,7 @@ from ..policy.schema import FactDef
 from ..policy.validation import raise_located
 from ..policy.yamlsource import dotted, line_for, load_with_lines
 from .schema import Concept, ConceptsFile, Condition, ContextFile, Derive, DeriveFile, Output, SectionsFile, Status, TriggerGroup
-from .fastmatch import Matcher, Router, Searcher
+from .fastmatch import Matcher, Router, Searcher, sre_parse
 from .sentences import HeaderMatcher, header_matcher
 from .values import DATE_MATCHER
 
@@ -61,28 +61,82 @@ def alternative_parts(patterns: list[str], where: str, flags: int = FLAGS, bound
     bounded at word edges, its value group 'v' numbered (v0, v1 ...)."""
     ordered = sorted(patterns, key=len, reverse=True)
     for p in ordered:
+        if _self_contained(p):
+            continue  # any error shows when the part that holds it is compiled (see _explain)
         try:
-            re.compile(p, flags)
+            sre_parse(p, flags)
         except re.error as exc:
             raise PolicyDataError(f"invalid regular expression {p!r}: {exc}", where=where) from None
     return [(wrap(p) if bounded else f"(?:{p})").replace("(?P<v>", f"(?P<v{i}>") for i, p in enumerate(ordered)]
 
 
+def _self_contained(pattern: str) -> bool:
+    """Whether the parentheses of ``pattern`` pair up among themselves (outside escapes and
+    character classes): then the pattern is parsed the same way on its own and wrapped in a
+    group, and needs no parse of its own. False when unsure (comments, verbose mode)."""
+    if "#" in pattern:
+        return False
+    depth = 0
+    i, n = 0, len(pattern)
+    while i < n:
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":  # a class: ']' right after '[' or '[^' is a member, '\\' escapes
+            i += 1
+            if i < n and pattern[i] == "^":
+                i += 1
+            if i < n and pattern[i] == "]":
+                i += 1
+            while i < n and pattern[i] != "]":
+                i += 2 if pattern[i] == "\\" else 1
+            if i >= n:
+                return False
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth < 0:
+                return False
+        i += 1
+    return depth == 0
+
+
 def compile_alternatives(patterns: list[str], where: str, flags: int = FLAGS, bounded: bool = True) -> re.Pattern[str]:
-    return _join(alternative_parts(patterns, where, flags, bounded), where, flags)
-
-
-def _join(parts: list[str], where: str, flags: int) -> re.Pattern[str]:
+    parts = alternative_parts(patterns, where, flags, bounded)
     try:
         return re.compile("|".join(parts), flags)
-    except re.error as exc:  # pragma: no cover - each part compiled above
+    except re.error:
+        _explain(patterns, where, flags, bounded)
+        raise
+
+
+def _explain(patterns: list[str], where: str, flags: int, bounded: bool) -> None:
+    """Raise the loader's error for patterns that do not compile: the first pattern that does
+    not compile on its own, else the combination."""
+    ordered = sorted(patterns, key=len, reverse=True)
+    for p in ordered:
+        try:
+            re.compile(p, flags)
+        except re.error as exc:
+            raise PolicyDataError(f"invalid regular expression {p!r}: {exc}", where=where) from None
+    parts = [(wrap(p) if bounded else f"(?:{p})").replace("(?P<v>", f"(?P<v{i}>") for i, p in enumerate(ordered)]
+    try:
+        re.compile("|".join(parts), flags)
+    except re.error as exc:
         raise PolicyDataError(f"patterns do not combine: {exc}", where=where) from None
 
 
 def alternatives_matcher(patterns: list[str], where: str, flags: int = FLAGS) -> Matcher:
-    """A matcher for the patterns (see ``fastmatch``)."""
+    """A matcher for the patterns (see ``fastmatch``); the whole pattern is compiled only if
+    something asks for it."""
     parts = alternative_parts(patterns, where, flags)
-    return Matcher(parts, flags, regex=_join(parts, where, flags))
+    try:
+        return Matcher(parts, flags)
+    except re.error:
+        _explain(patterns, where, flags, True)
+        raise
 
 
 @dataclass(frozen=True)
@@ -290,21 +344,30 @@ def _compile_concept(c: Concept, catalog: dict[str, FactDef], filename: str, lin
         fact = _fact(catalog, out.fact, filename, lines, opath + ("fact",))
         outputs.append(_compile_output(out, fact, filename, lines, opath))
 
-    def opt(patterns: list[str], anchor: Literal["end", "start", "none"], key: str) -> re.Pattern[str] | None:
-        if not patterns:
-            return None
+    def pattern_for(patterns: list[str], anchor: Literal["end", "start", "none"], key: str) -> tuple[str, str]:
         where = _located(filename, lines, path + (key,))
         body = "|".join(alternative_parts(patterns, where, flags, bounded=anchor != "none"))
-        pattern = {"end": rf"(?:{body})[\s,:(\-]*$", "start": rf"[\s,:)\-]*(?:{body})", "none": body}[anchor]
+        return {"end": rf"(?:{body})[\s,:(\-]*$", "start": rf"[\s,:)\-]*(?:{body})", "none": body}[anchor], where
+
+    def opt(patterns: list[str], anchor: Literal["start"], key: str) -> re.Pattern[str] | None:
+        if not patterns:
+            return None
+        pattern, where = pattern_for(patterns, anchor, key)
         try:
             return re.compile(pattern, flags)
         except re.error:
-            compile_alternatives(patterns, where, flags, bounded=anchor != "none")  # says which pattern
+            _explain(patterns, where, flags, bounded=True)
             raise
 
     def search(patterns: list[str], anchor: Literal["end", "none"], key: str) -> Searcher | None:
-        regex = opt(patterns, anchor, key)
-        return None if regex is None else Searcher(regex)
+        if not patterns:
+            return None
+        pattern, where = pattern_for(patterns, anchor, key)
+        try:
+            return Searcher.compile(pattern, flags)
+        except re.error:
+            _explain(patterns, where, flags, bounded=anchor != "none")
+            raise
 
     modifiers = tuple(_compile_group(g, _located(filename, lines, path + ("modifiers", k)))
                       for k, g in enumerate(c.modifiers))
