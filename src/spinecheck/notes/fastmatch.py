@@ -26,175 +26,26 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import compress
-from re import _constants as C  # type: ignore[attr-defined]
 from re import _compiler  # type: ignore[attr-defined]
 from re import _parser as P  # type: ignore[attr-defined]
 from typing import Callable, Optional
 
+from .regextree import _ASCII_OR_LOCALE, SPACE, fold_case, is_word, literal_prefixes, parse, place_finder
+
 KEYLEN = 5  # characters of a key (and at most of a prefix)
-MAX_STATES = 4000  # prefixes per alternative before the analysis gives up on this length
-UNROLL = 64  # prefixes a repeat may add when unrolled ("\\s*so" -> " so", "so")
 CACHE_LIMIT = 200_000  # keys remembered per router (cleared when full)
-SPACE = " "  # how a non-word character after the first one of a key is written
 
 Match = re.Match[str]
 MatchFn = Callable[[str, int, int], Optional[Match]]
 Alts = tuple[MatchFn, ...]
 
-_ZERO_WIDTH = {C.ASSERT, C.ASSERT_NOT}
-_REPEATS = {C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", C.MAX_REPEAT)}
-_ATOMIC = getattr(C, "ATOMIC_GROUP", None)
-_ASCII_OR_LOCALE = int(re.ASCII | re.LOCALE)
 _BACKREF = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
 _NON_WORD = re.compile(r"\W")
 _ANY_START = re.compile(r"\b\w|\W")
 _start = re.Match.start
 
 
-class _TooMany(Exception):
-    pass
-
-
-def _is_word(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"
-
-
-# ------------------------------------------------------------------------------ prefix analysis
-def _chars_of_in(items: list) -> tuple[set[str], bool] | None:
-    """Lower-cased characters of a character class (and whether it holds every non-word
-    character), or None when it is too wide to list."""
-    chars: set[str] = set()
-    non_word = False
-    for op, av in items:
-        if op is C.LITERAL:
-            chars.add(chr(av).lower())
-        elif op is C.RANGE:
-            lo, hi = av
-            if hi - lo > 30:
-                return None
-            chars.update(chr(c).lower() for c in range(lo, hi + 1))
-        elif op is C.CATEGORY and av is C.CATEGORY_DIGIT:
-            chars.update("0123456789")
-        elif op is C.CATEGORY and av is C.CATEGORY_SPACE:
-            chars.update(" \t\n\r\f\v")
-        elif op is C.CATEGORY and av is C.CATEGORY_NOT_WORD:
-            non_word = True
-        else:  # NEGATE, \w, \D ...: unbounded
-            return None
-    return chars, non_word
-
-
-class _Prefixes:
-    """The prefixes of one parsed pattern for one key length. A state is two sets: prefixes
-    that may still grow (open) and prefixes that are complete (closed)."""
-
-    def __init__(self, keylen: int):
-        self.keylen = keylen
-
-    def grow(self, open_: set[str], closed: set[str], firsts: Iterable[str] | None, keyed: Iterable[str]
-             ) -> tuple[set[str], set[str]]:
-        """One more character: ``firsts`` as the first one (None: any non-word character, which
-        cannot be listed), ``keyed`` (as a key writes it) after the first."""
-        k = self.keylen
-        grown: set[str] = set()
-        ended: set[str] = set()
-        for s in open_:
-            if s:
-                for ch in keyed:
-                    t = s + ch
-                    (grown if len(t) < k else ended).add(t)
-            elif firsts is None:
-                ended.add(s)
-            else:
-                (grown if 1 < k else ended).update(firsts)
-        return grown, (closed | ended) if ended else closed
-
-    def extend(self, open_: set[str], closed: set[str], items: Iterable, flags: int) -> tuple[set[str], set[str]]:
-        for op, av in items:
-            if not open_:
-                break
-            if op is C.LITERAL:
-                ch = chr(av).lower()
-                open_, closed = self.grow(open_, closed, (ch,), (ch if _is_word(ch) else SPACE,))
-            elif op is C.IN:
-                chars = _chars_of_in(av)
-                if chars is None:
-                    open_, closed = set(), closed | open_
-                else:
-                    members, non_word = chars
-                    keyed = {ch if _is_word(ch) else SPACE for ch in members}
-                    if non_word:
-                        keyed.add(SPACE)
-                    open_, closed = self.grow(open_, closed, None if non_word else members, keyed)
-            elif op is C.AT:
-                if av is C.AT_BOUNDARY and not flags & _ASCII_OR_LOCALE:
-                    # after a word character a boundary means a non-word character (or the end)
-                    after_word = {s for s in open_ if s and _is_word(s[-1])}
-                    if after_word:
-                        grown, closed = self.grow(after_word, closed, (), (SPACE,))
-                        open_ = (open_ - after_word) | grown
-                continue
-            elif op in _ZERO_WIDTH:
-                continue
-            elif op is C.SUBPATTERN:
-                _, add_flags, del_flags, sub = av
-                open_, closed = self.extend(open_, closed, sub, (flags | add_flags) & ~del_flags)
-            elif _ATOMIC is not None and op is _ATOMIC:
-                open_, closed = self.extend(open_, closed, av, flags)
-            elif op is C.BRANCH:
-                grown: set[str] = set()
-                ends = set(closed)
-                for branch in av[1]:
-                    o, c = self.extend(open_, closed, branch, flags)
-                    grown |= o
-                    ends |= c
-                open_, closed = grown, ends
-            elif op in _REPEATS:
-                open_, closed = self.repeat(open_, closed, av, flags)
-            else:  # ANY, NOT_LITERAL, GROUPREF ...: the prefix ends here
-                open_, closed = set(), closed | open_
-            if len(open_) + len(closed) > MAX_STATES:
-                raise _TooMany
-        return open_, closed
-
-    def repeat(self, open_: set[str], closed: set[str], av: tuple, flags: int) -> tuple[set[str], set[str]]:
-        """Unrolled: "\\s*so" starts with "so", " so", "  so" ... (up to the key length)."""
-        lo, hi, item = av
-        if hi == 0:
-            return open_, closed
-        out = set(open_) if lo == 0 else set()  # open prefixes after an allowed number of repetitions
-        cur, ended = open_, closed
-        for n in range(1, self.keylen + 1):
-            cur, ended = self.extend(cur, ended, item, flags)
-            if n >= lo:
-                out |= cur
-                if len(out) + len(ended) > UNROLL:  # too many: stop after one repetition
-                    once, once_ended = self.extend(open_, closed, item, flags)
-                    if hi != 1:
-                        once, once_ended = set(), once_ended | once
-                    return (open_ | once, once_ended) if lo == 0 else (once, once_ended)
-            if n == hi or not cur:
-                return out, ended
-        # more repetitions may follow: what is still open ends here
-        return set(), ended | out | cur
-
-
-def literal_prefixes(tree: P.SubPattern, keylen: int = KEYLEN) -> frozenset[str] | None:
-    """Strings (1..keylen characters, lower-cased, non-word characters after the first written
-    as a space) one of which starts every match of the parsed pattern; None if unbounded."""
-    for k in range(keylen, 2, -1):
-        try:
-            open_, closed = _Prefixes(k).extend({""}, set(), tree, tree.state.flags)
-        except (_TooMany, RecursionError):
-            continue
-        out = open_ | closed
-        if "" in out or not out:
-            return None
-        return frozenset(out)
-    return None
-
-
-_ASCII_KEYS = str.maketrans({c: SPACE for c in map(chr, range(128)) if not _is_word(c)})
+_ASCII_KEYS = str.maketrans({c: SPACE for c in map(chr, range(128)) if not is_word(c)})
 
 
 def key_text(low: str) -> str:
@@ -210,23 +61,29 @@ class Matcher:
     is the one of the alternative that matched (same span as the whole pattern's; it has only
     that alternative's groups)."""
 
-    __slots__ = ("pattern", "flags", "alternatives", "prefixes", "_regex", "_tables", "_cache")
+    __slots__ = ("parts", "pattern", "flags", "alternatives", "folded", "prefixes", "_regex", "_tables", "_cache")
 
     def __init__(self, parts: Sequence[str], flags: int = 0, *, regex: re.Pattern[str] | None = None):
+        self.parts = tuple(parts)
         self.pattern = "|".join(parts)
         self.flags = flags
         self._regex = regex
         self._cache: dict[str, Alts] = {}
         alternatives: list[MatchFn] = []
+        folded: list[MatchFn | None] = []
         prefixes: list[frozenset[str]] = []
         for tree in _alternatives(parts, flags):
-            found = literal_prefixes(tree)
+            found = literal_prefixes(tree, KEYLEN)
             if found is None:  # an unbounded alternative: the whole pattern is scanned
-                alternatives, prefixes = [], []
+                alternatives, folded, prefixes = [], [], []
                 break
             alternatives.append(_compiler.compile(tree, int(flags)).match)
+            lowered = fold_case(tree)
+            folded.append(None if lowered is None else _compiler.compile(lowered, 0).match)
             prefixes.append(found)
         self.alternatives: tuple[MatchFn, ...] = tuple(alternatives)
+        # the same alternatives for the lower-cased text of a plain ASCII note (None: none such)
+        self.folded: tuple[MatchFn | None, ...] = tuple(folded)
         self.prefixes: tuple[frozenset[str], ...] = tuple(prefixes)
         self._tables = _tables([(self, i, p) for i, p in enumerate(prefixes)])
 
@@ -245,7 +102,7 @@ class Matcher:
         """The alternatives, in order, that may match where the text has ``key``."""
         found = self._cache.get(key)
         if found is None:
-            found = _lookup(self._tables, key).get(self, ())
+            found = tuple(self.alternatives[i] for i in _lookup(self._tables, key).get(self, ()))
             if len(self._cache) > CACHE_LIMIT:
                 self._cache.clear()
             self._cache[key] = found
@@ -297,17 +154,12 @@ def _alternatives(parts: Sequence[str], flags: int) -> list[P.SubPattern]:
     re.error when a part does not parse or the parts do not combine (a group name twice)."""
     whole = "|".join(parts)
     if len(parts) < 2 or any(_BACKREF.search(p) for p in parts):
-        return [sre_parse(whole, flags)]
-    trees = [sre_parse(p, flags) for p in parts]
+        return [parse(whole, flags)]
+    trees = [parse(p, flags) for p in parts]
     names = [name for tree in trees for name in tree.state.groupdict]
     if len(names) != len(set(names)):
         re.compile(whole, flags)  # raises: a group name is defined twice
     return trees
-
-
-def sre_parse(pattern: str, flags: int = 0) -> P.SubPattern:
-    """``pattern`` parsed as ``re.compile`` parses it (the parse errors are the same)."""
-    return P.parse(pattern, int(flags))  # (re.compile passes the flags on as a plain int too)
 
 
 def _pos(cand: tuple[int, Alts]) -> int:
@@ -325,12 +177,14 @@ def _tables(entries: Iterable[tuple[Matcher, int, frozenset[str]]]) -> Tables:
     return tables
 
 
-def _lookup(tables: Tables, key: str) -> dict[Matcher, Alts]:
+def _lookup(tables: Tables, key: str) -> dict[Matcher, list[int]]:
+    """The matchers that may match where the text has ``key``, each with the (indices of the)
+    alternatives that may, in order."""
     found: dict[Matcher, list[int]] = {}
     for n, table in enumerate(tables, 1):
         for matcher, i in table.get(key[:n], ()):
             found.setdefault(matcher, []).append(i)
-    return {m: tuple(m.alternatives[i] for i in sorted(set(idx))) for m, idx in found.items()}
+    return {m: sorted(set(idx)) for m, idx in found.items()}
 
 
 # ---------------------------------------------------------------------------------------- router
@@ -338,25 +192,9 @@ _WORDS = re.compile(r"\w+")
 
 
 def _other_starts(prefixes: Iterable[str]) -> re.Pattern[str] | None:
-    """Where a prefix that begins with a non-word character may start (see ``_finder``)."""
-    found = [p for p in prefixes if not _is_word(p[0])]
-    return _finder(found) if found else None
-
-
-def _trie(strings: set[str]) -> str:
-    """A regular expression for any of ``strings`` (a space stands for a non-word character or
-    the end of the text), '' when one of them is empty."""
-    if "" in strings:
-        return ""
-    heads: dict[str, set[str]] = {}
-    for s in strings:
-        heads.setdefault(s[0], set()).add(s[1:])
-    out = []
-    for head, tails in sorted(heads.items()):
-        tail = _trie(tails)
-        atom = r"(?:\W|\Z)" if head == SPACE else re.escape(head)
-        out.append(atom + (f"(?:{tail})" if tail else ""))
-    return "|".join(out)
+    """Where a prefix that begins with a non-word character may start (see ``regextree.place_finder``)."""
+    found = [p for p in prefixes if not is_word(p[0])]
+    return place_finder(found) if found else None
 
 
 class Router:
@@ -382,21 +220,33 @@ class Router:
         return sorted(words + list(map(_start, self.other_starts.finditer(low))))
 
     def at(self, key: str) -> Entries:
-        """() when nothing may match where the text has ``key``; else (eager, lazy): the
-        matchers that may, each with the alternatives to try."""
+        """() when nothing may match where the text has ``key``; else (eager for an ASCII text,
+        eager for another text, lazy): the matchers that may, each with the alternatives to
+        try (eager ones: and whether they run on the text as it is, or lower-cased)."""
         found = self.known_keys.get(key)
         if found is None:
+            found = ()
             entries = _lookup(self._tables, key)
-            eager = tuple((m, alts) for m, alts in entries.items() if m in self.eager)
-            lazy = tuple((m, alts) for m, alts in entries.items() if m not in self.eager)
-            found = (eager, lazy) if entries else ()
+            if entries:
+                found = (tuple(_eager_entry(m, idx, True) for m, idx in entries.items() if m in self.eager),
+                         tuple(_eager_entry(m, idx, False) for m, idx in entries.items() if m in self.eager),
+                         tuple((m, tuple(m.alternatives[i] for i in idx)) for m, idx in entries.items()
+                               if m not in self.eager))
             if len(self.known_keys) > CACHE_LIMIT:
                 self.known_keys.clear()
             self.known_keys[key] = found
         return found
 
 
-Entries = tuple  # () or (eager, lazy), each a tuple of (Matcher, Alts)
+def _eager_entry(matcher: Matcher, idx: list[int], ascii_text: bool) -> tuple[Matcher, Alts, bool]:
+    """(matcher, alternatives, whether they run on the text as it is): on a plain ASCII text the
+    case-folded alternatives run on the lower-cased text, when all of them have one."""
+    if ascii_text and all(matcher.folded[i] is not None for i in idx):
+        return matcher, tuple(matcher.folded[i] for i in idx), False  # type: ignore[misc]
+    return matcher, tuple(matcher.alternatives[i] for i in idx), True
+
+
+Entries = tuple  # () or (eager on ASCII text, eager on other text, lazy)
 
 
 # ------------------------------------------------------------------------------------ text index
@@ -414,7 +264,6 @@ class TextIndex:
         self.ascii = low.isascii()
         self._router = router
         self._starts: list[int] = []
-        self._entries: list[Entries] = []
         self._routed: dict[Matcher, list[tuple[int, Alts]]] = {}  # candidates of lazy matchers
         self._matched: dict[Matcher, list[Match]] = {}  # whole-text matches of eager matchers
         if router is not None:
@@ -429,14 +278,15 @@ class TextIndex:
         found = list(map(router.known_keys.get, [low[i] + keys[i + 1:i + KEYLEN] for i in starts]))
         if None in found:
             found = [f if f is not None else router.at(self._key(i)) for i, f in zip(starts, found)]
-        self._entries = found
         text, size = self.text, len(self.text)
+        which = 0 if self.ascii else 1
         matched, routed = self._matched, self._routed
         last: dict[Matcher, int] = {}  # where each eager matcher's last match ends
-        for i, (eager, lazy) in compress(zip(starts, found), found):
-            for matcher, alts in eager:
+        for i, entries in compress(zip(starts, found), found):
+            for matcher, alts, as_is in entries[which]:
+                on = text if as_is else low
                 for alt in alts:
-                    m = alt(text, i, size)
+                    m = alt(on, i, size)
                     if m is not None:
                         break
                 else:
@@ -449,7 +299,7 @@ class TextIndex:
                         matched[matcher] = [m]
                     else:
                         lst.append(m)
-            for matcher, alts in lazy:
+            for matcher, alts in entries[2]:
                 cands = routed.get(matcher)
                 if cands is None:
                     routed[matcher] = [(i, alts)]
@@ -483,8 +333,8 @@ class TextIndex:
             return found
         router = self._router
         if router is not None and matcher in router.eager:  # asked for part of the text
-            found = [(i, alts) for i, entries in zip(self._starts, self._entries) if entries
-                     for m, alts in entries[0] if m is matcher]
+            at = matcher.alternatives_at
+            found = [(i, alts) for i, alts in ((i, at(self._key(i))) for i in self._starts) if alts]
         elif router is not None and matcher in router.known:
             found = []
         else:
@@ -507,14 +357,14 @@ class Searcher:
         self.pattern: str = regex.pattern if pattern is None else pattern
         self.finder: re.Pattern[str] | None = None
         if not regex.flags & _ASCII_OR_LOCALE:
-            found = literal_prefixes(tree if tree is not None else sre_parse(self.pattern, regex.flags))
+            found = literal_prefixes(tree if tree is not None else parse(self.pattern, regex.flags), KEYLEN)
             if found is not None and all(p.isascii() for p in found):
-                self.finder = _finder(found)
+                self.finder = place_finder(found)
 
     @classmethod
     def compile(cls, pattern: str, flags: int = 0) -> "Searcher":
         """A searcher for ``pattern`` (parsed once; raises re.error as re.compile does)."""
-        tree = sre_parse(pattern, flags)
+        tree = parse(pattern, flags)
         return cls(_compiler.compile(tree, int(flags)), tree, pattern)
 
     def _places(self, text: str, start: int, end: int, index: "TextIndex | None") -> Iterable[int] | None:
@@ -572,15 +422,3 @@ def prefix_finder(regex: re.Pattern[str]) -> re.Pattern[str] | None:
     return Searcher(regex).finder
 
 
-def _finder(prefixes: Iterable[str]) -> re.Pattern[str]:
-    """Every place in a lower-cased text where one of the prefixes starts. Each place is
-    matched as its first character (so that neighbouring places are all found), and every
-    branch starts with that character, so that ``re`` scans for the set of first characters."""
-    rests: dict[str, set[str]] = {}
-    for p in prefixes:
-        rests.setdefault(p[0], set()).add(p[1:])
-    branches = []
-    for first, rest in sorted(rests.items()):
-        follow = _trie(rest)
-        branches.append(re.escape(first) + (f"(?={follow})" if follow else ""))
-    return re.compile("|".join(branches))

@@ -28,7 +28,8 @@ from ..policy.schema import FactDef
 from ..policy.validation import raise_located
 from ..policy.yamlsource import dotted, line_for, load_with_lines
 from .schema import Concept, ConceptsFile, Condition, ContextFile, Derive, DeriveFile, Output, SectionsFile, Status, TriggerGroup
-from .fastmatch import Matcher, Router, Searcher, sre_parse
+from .fastmatch import Matcher, Router, Searcher
+from .regextree import parse
 from .sentences import HeaderMatcher, header_matcher
 from .values import DATE_MATCHER
 
@@ -64,7 +65,7 @@ def alternative_parts(patterns: list[str], where: str, flags: int = FLAGS, bound
         if _self_contained(p):
             continue  # any error shows when the part that holds it is compiled (see _explain)
         try:
-            sre_parse(p, flags)
+            parse(p, flags)
         except re.error as exc:
             raise PolicyDataError(f"invalid regular expression {p!r}: {exc}", where=where) from None
     return [(wrap(p) if bounded else f"(?:{p})").replace("(?P<v>", f"(?P<v{i}>") for i, p in enumerate(ordered)]
