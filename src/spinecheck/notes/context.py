@@ -36,21 +36,22 @@ def scan(text: str, groups: tuple[CompiledTriggers, ...], start: int = 0, end: i
          index: TextIndex | None = None) -> list[Trigger]:
     """All triggers in text[start:end], overlaps resolved (longest wins, then the first group)."""
     end = len(text) if end is None else end
+    if index is None:
+        index = TextIndex(text)
     found: list[tuple[int, int, int, CompiledTriggers]] = []
     for order, g in enumerate(groups):
-        matches = g.matcher.finditer(index if index is not None else TextIndex(text), start, end)
-        for m in matches:
+        for m in g.matcher.finditer(index, start, end):
             if m.end() > m.start():
                 found.append((m.start(), -(m.end() - m.start()), order, g))
     # longest first; on a tie a modifier beats a terminator, then the earlier group wins
     found.sort(key=lambda t: (t[1], t[3].category == "terminate", t[2], t[0]))
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(end - start)  # characters of text[start:end] already in a trigger
     out: list[Trigger] = []
     for s, neg_len, _, g in found:
         e = s - neg_len
-        if any(s < te and ts < e for ts, te in taken):
-            continue
-        taken.append((s, e))
+        if taken.find(1, s - start, e - start) >= 0:
+            continue  # overlaps a trigger taken before
+        taken[s - start:e - start] = b"\x01" * (e - s)
         out.append(Trigger(s, e, g.category, g.direction, g.max_words, g.crosses_commas))
     out.sort(key=lambda t: t.start)
     return out

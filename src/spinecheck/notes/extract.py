@@ -546,6 +546,8 @@ def _combine(contribs: list[Contribution], rules: Rules, text: str, sentences: l
     facts = FactSet()
     notes: dict[str, list[str]] = {}
 
+    said: dict[int, str] = {}  # sentence index -> its text, spaces collapsed
+
     def evidence(cs: list[Contribution]) -> tuple[dict[str, Any], ...]:
         seen = set()
         out = []
@@ -554,7 +556,13 @@ def _combine(contribs: list[Contribution], rules: Rules, text: str, sentences: l
             if key in seen:
                 continue
             seen.add(key)
-            out.append(_evidence(c, text, sentences))
+            si = c.mention.sentence
+            sentence = said.get(si)
+            if sentence is None:
+                s = sentences[si]
+                sentence = said[si] = " ".join(text[s.start:s.end].split())
+            out.append({"source": "note", "start": c.start, "end": c.end, "text": text[c.start:c.end],
+                        "sentence": sentence, "assertion": c.status})
         return tuple(out)
 
     def conflict(name: str, cs: list[Contribution]) -> None:
@@ -640,12 +648,6 @@ def _combine(contribs: list[Contribution], rules: Rules, text: str, sentences: l
         facts.put(name, FactValue(pool[0].value, "note", evidence(agreeing), pool[0].raw))
     _derive(facts, rules, on)
     return facts, notes
-
-
-def _evidence(c: Contribution, text: str, sentences: list[Sentence]) -> dict[str, Any]:
-    s = sentences[c.mention.sentence]
-    return {"source": "note", "start": c.start, "end": c.end, "text": text[c.start:c.end],
-            "sentence": " ".join(text[s.start:s.end].split()), "assertion": c.status}
 
 
 def _key(v: Any) -> Any:

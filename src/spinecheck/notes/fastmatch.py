@@ -380,11 +380,23 @@ class Searcher:
 
     def search(self, text: "TextIndex | str", start: int = 0, end: int | None = None) -> Match | None:
         """``regex.search(text, start, end)``; ``text`` may be the note's TextIndex."""
-        index = text if isinstance(text, TextIndex) else None
-        plain = index.text if index is not None else text
+        if text.__class__ is TextIndex:  # (the common case, written out)
+            index: TextIndex = text  # type: ignore[assignment]
+            plain = index.text
+            if end is None:
+                end = len(plain)
+            if self.finder is not None and index.ascii:
+                match = self.regex.match
+                for m in self.finder.finditer(index.low, start, end):
+                    found = match(plain, m.start(), end)
+                    if found is not None:
+                        return found
+                return None
+            return self.regex.search(plain, start, end)
+        plain = text  # type: ignore[assignment]
         if end is None:
             end = len(plain)
-        places = self._places(plain, start, end, index)
+        places = self._places(plain, start, end, None)
         if places is None:
             return self.regex.search(plain, start, end)
         match = self.regex.match
