@@ -222,12 +222,15 @@ class _Reader:
     def remote_date(self, si: int, a: int, b: int) -> bool:
         """A date in the mention's clause lies more than a year before the request date."""
         lo, hi = self.clause(si, a, b)
-        ongoing = _ONGOING.search(self.text, lo, a) is not None
+        ongoing: bool | None = None  # (looked for when needed)
         for d in self.dates(si):
             if d.start < lo or d.end > hi:
                 continue
-            if ongoing and d.start >= b and _DATES_OTHER_EVENT.search(self.text, b, d.start):
-                continue  # "persistent pain after a fusion in 2023": the date is the fusion's
+            if d.start >= b:
+                if ongoing is None:
+                    ongoing = _ONGOING.search(self.text, lo, a) is not None
+                if ongoing and _DATES_OTHER_EVENT.search(self.text, b, d.start):
+                    continue  # "persistent pain after a fusion in 2023": the date is the fusion's
             if _STARTED_BEFORE.search(self.text[max(lo, d.start - 12):d.start]):
                 continue
             if (self.on - d.latest).days > REMOTE_DAYS:

@@ -385,14 +385,15 @@ class Searcher:
             plain = index.text
             if end is None:
                 end = len(plain)
-            if self.finder is not None and index.ascii:
-                match = self.regex.match
-                for m in self.finder.finditer(index.low, start, end):
-                    found = match(plain, m.start(), end)
-                    if found is not None:
-                        return found
-                return None
-            return self.regex.search(plain, start, end)
+            finder = self.finder
+            if finder is None or not index.ascii:
+                return self.regex.search(plain, start, end)
+            match = self.regex.match
+            for m in finder.finditer(index.low, start, end):
+                found = match(plain, m.start(), end)
+                if found is not None:
+                    return found
+            return None
         plain = text  # type: ignore[assignment]
         if end is None:
             end = len(plain)
