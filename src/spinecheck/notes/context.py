@@ -119,9 +119,14 @@ def _scopes(triggers: list[Trigger]) -> tuple[list[Trigger], list[int]]:
     return modifiers, terms
 
 
+_COLOURS = ("historical", "family", "hypothetical", "planned")  # what a section says of its mentions
+
+
 def resolve(flags: set[str], section_assertion: str | None) -> str:
     """One status from the modifiers found and the section's colour."""
-    if section_assertion in ("historical", "family", "hypothetical", "planned"):
+    if not flags and section_assertion not in _COLOURS:
+        return "present"
+    if section_assertion in _COLOURS:
         if section_assertion == "planned":
             if "current" not in flags and not (flags & {"historical", "remote"}):
                 flags = flags | {"planned"}

@@ -38,6 +38,7 @@ CACHE_LIMIT = 200_000  # keys remembered per router (cleared when full)
 Match = re.Match[str]
 MatchFn = Callable[[str, int, int], Optional[Match]]
 Alts = tuple[MatchFn, ...]
+Candidates = tuple[list[int], list[Alts]]  # positions, and the alternatives to try at each
 
 _BACKREF = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
 _NON_WORD = re.compile(r"\W")
@@ -124,13 +125,14 @@ class Matcher:
             found = index.matched(self)
             if found is not None:
                 return found
-        cands = index.candidates(self)
+        positions, alternatives = index.candidates(self)
         if start or end < size:
-            cands = cands[bisect_left(cands, start, key=_pos):bisect_left(cands, end, key=_pos)]
+            lo, hi = bisect_left(positions, start), bisect_left(positions, end)
+            positions, alternatives = positions[lo:hi], alternatives[lo:hi]
         near_end = end - KEYLEN if end < size else size
         out = []
         last = start
-        for pos, alts in cands:
+        for pos, alts in zip(positions, alternatives):
             if pos < last:
                 continue  # inside the previous match
             if pos > near_end:  # the key looked past `end`: key the text as it ends there
@@ -160,10 +162,6 @@ def _alternatives(parts: Sequence[str], flags: int) -> list[P.SubPattern]:
     if len(names) != len(set(names)):
         re.compile(whole, flags)  # raises: a group name is defined twice
     return trees
-
-
-def _pos(cand: tuple[int, Alts]) -> int:
-    return cand[0]
 
 
 Tables = tuple[dict[str, list[tuple[Matcher, int]]], ...]
@@ -264,7 +262,7 @@ class TextIndex:
         self.ascii = low.isascii()
         self._router = router
         self._starts: list[int] = []
-        self._routed: dict[Matcher, list[tuple[int, Alts]]] = {}  # candidates of lazy matchers
+        self._routed: dict[Matcher, Candidates] = {}  # candidates of lazy matchers
         self._matched: dict[Matcher, list[Match]] = {}  # whole-text matches of eager matchers
         if router is not None:
             self._route(router)
@@ -302,9 +300,10 @@ class TextIndex:
             for matcher, alts in entries[2]:
                 cands = routed.get(matcher)
                 if cands is None:
-                    routed[matcher] = [(i, alts)]
+                    routed[matcher] = ([i], [alts])
                 else:
-                    cands.append((i, alts))
+                    cands[0].append(i)
+                    cands[1].append(alts)
 
     def matching(self, matchers: Sequence[Matcher]) -> Iterator[tuple[int, list[Match]]]:
         """(i, whole-text matches) for each of ``matchers`` that matches, in their order."""
@@ -326,23 +325,24 @@ class TextIndex:
             return []
         return found
 
-    def candidates(self, matcher: Matcher) -> list[tuple[int, Alts]]:
-        """(position, alternatives to try there) for a bounded ``matcher``, in text order."""
+    def candidates(self, matcher: Matcher) -> Candidates:
+        """Positions, in text order, where a bounded ``matcher`` may match, and the
+        alternatives to try at each."""
         found = self._routed.get(matcher)
         if found is not None:
             return found
         router = self._router
-        if router is not None and matcher in router.eager:  # asked for part of the text
+        if router is not None and matcher in router.known and matcher not in router.eager:
+            found = ([], [])
+        else:  # not routed here, or an eager matcher asked for part of the text
+            starts = self._starts if router is not None else map(_start, _ANY_START.finditer(self.low))
             at = matcher.alternatives_at
-            found = [(i, alts) for i, alts in ((i, at(self._key(i))) for i in self._starts) if alts]
-        elif router is not None and matcher in router.known:
-            found = []
-        else:
-            at = matcher.alternatives_at
-            found = [(i, alts) for i, alts in ((i, at(self._key(i))) for i in map(_start, _ANY_START.finditer(self.low)))
-                     if alts]
+            pairs = [(i, alts) for i, alts in ((i, at(self._key(i))) for i in starts) if alts]
+            found = ([i for i, _ in pairs], [alts for _, alts in pairs])
         self._routed[matcher] = found
         return found
+
+
 # -------------------------------------------------------------------------------------- searcher
 class Searcher:
     """``regex.search`` / ``regex.finditer`` (same results) that only try the places where one
