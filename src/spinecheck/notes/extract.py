@@ -18,7 +18,8 @@ from typing import Any
 from ..engine.facts import FactSet, FactValue, normalize
 from . import values as V
 from .context import ContextIndex, Trigger, resolve, scan
-from .fastmatch import Searcher, TextIndex
+from .fastmatch import TextIndex
+from .searcher import Searcher
 from .rules import CompiledConcept, CompiledOutput, Rules, load_rules
 from .sentences import Sentence, split
 from .text import clean

@@ -1,18 +1,25 @@
 """Run many regular expressions over one short text quickly.
 
-Python's ``re`` tries every alternative of a pattern at every position it is asked to try. Most
-of our patterns are long alternations of phrases ("physical therap...", "naproxen", "no"), and a
-phrase can only start where its first few characters occur. So:
+Python's ``re`` tries every alternative of a pattern at every position it is asked to try, and
+each call costs about as much as matching a short phrase. Most of our patterns are long
+alternations of phrases ("physical therap...", "naproxen", "no"), and a phrase can only start
+where its first few characters occur. So:
 
 * every alternative of a pattern is compiled on its own, and the short strings (up to
   ``KEYLEN`` characters) that every match of it must begin with are worked out once from the
-  parsed regex (``literal_prefixes``);
-* a note is keyed once: at each place a match may start (a word start or a non-word character,
-  never the inside of a word) the next ``KEYLEN`` characters, lower-cased, with every non-word
+  parsed regex (``regextree.literal_prefixes``);
+* a note is keyed once: at each place a match may start (a word start, or a non-word character
+  that some prefix begins with) the next ``KEYLEN`` characters, lower-cased, with every non-word
   character after the first written as a space (so ``\\b``, ``\\s``, ``\\W`` and punctuation are
   known too);
 * a ``Router`` maps such a key to the matchers - and, per matcher, the alternatives in their
-  order - that can match there; only those alternatives are tried, first one first.
+  order - that can match there; only those alternatives are tried, first one first. Keys seen
+  are remembered, so a key is worked out once per process.
+
+Concepts and assertion triggers ("eager" matchers) are matched in the same pass that keys the
+note; on a plain ASCII note they run case-folded on the lower-cased text
+(``regextree.fold_case``: same matches, and ``re`` no longer folds case character by character).
+Concept modifiers and dates ("lazy") are matched on request, sentence by sentence.
 
 The result is what the pattern (the alternatives joined with ``|``) gives when tried at every
 word start and non-word character: at each place the first alternative that matches, leftmost
@@ -30,7 +37,7 @@ from re import _compiler  # type: ignore[attr-defined]
 from re import _parser as P  # type: ignore[attr-defined]
 from typing import Callable, Optional
 
-from .regextree import _ASCII_OR_LOCALE, SPACE, fold_case, is_word, literal_prefixes, parse, place_finder
+from .regextree import SPACE, fold_case, is_word, literal_prefixes, parse, place_finder
 
 KEYLEN = 5  # characters of a key (and at most of a prefix)
 CACHE_LIMIT = 200_000  # keys remembered per router (cleared when full)
@@ -44,8 +51,6 @@ _BACKREF = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
 _NON_WORD = re.compile(r"\W")
 _ANY_START = re.compile(r"\b\w|\W")
 _start = re.Match.start
-
-
 _ASCII_KEYS = str.maketrans({c: SPACE for c in map(chr, range(128)) if not is_word(c)})
 
 
@@ -62,10 +67,9 @@ class Matcher:
     is the one of the alternative that matched (same span as the whole pattern's; it has only
     that alternative's groups)."""
 
-    __slots__ = ("parts", "pattern", "flags", "alternatives", "folded", "prefixes", "_regex", "_tables", "_cache")
+    __slots__ = ("pattern", "flags", "alternatives", "folded", "prefixes", "_regex", "_tables", "_cache")
 
     def __init__(self, parts: Sequence[str], flags: int = 0, *, regex: re.Pattern[str] | None = None):
-        self.parts = tuple(parts)
         self.pattern = "|".join(parts)
         self.flags = flags
         self._regex = regex
@@ -110,6 +114,8 @@ class Matcher:
         return found
 
     def finditer(self, index: "TextIndex", start: int = 0, end: int | None = None) -> list[Match]:
+        """The matches in text[start:end] (an ``end`` before the end of the text is the end of
+        the string for the pattern, as for ``re``)."""
         text = index.text
         size = len(text)
         end = size if end is None else end
@@ -341,97 +347,3 @@ class TextIndex:
             found = ([i for i, _ in pairs], [alts for _, alts in pairs])
         self._routed[matcher] = found
         return found
-
-
-# -------------------------------------------------------------------------------------- searcher
-class Searcher:
-    """``regex.search`` / ``regex.finditer`` (same results) that only try the places where one
-    of the pattern's prefixes occurs: a case-insensitive alternation otherwise runs all its
-    alternatives at every character. The places are found with one scan for a character set.
-    Texts that are not plain ASCII are searched as they are."""
-
-    __slots__ = ("pattern", "regex", "finder")
-
-    def __init__(self, regex: re.Pattern[str], tree: P.SubPattern | None = None, pattern: str | None = None):
-        self.regex = regex
-        self.pattern: str = regex.pattern if pattern is None else pattern
-        self.finder: re.Pattern[str] | None = None
-        if not regex.flags & _ASCII_OR_LOCALE:
-            found = literal_prefixes(tree if tree is not None else parse(self.pattern, regex.flags), KEYLEN)
-            if found is not None and all(p.isascii() for p in found):
-                self.finder = place_finder(found)
-
-    @classmethod
-    def compile(cls, pattern: str, flags: int = 0) -> "Searcher":
-        """A searcher for ``pattern`` (parsed once; raises re.error as re.compile does)."""
-        tree = parse(pattern, flags)
-        return cls(_compiler.compile(tree, int(flags)), tree, pattern)
-
-    def _places(self, text: str, start: int, end: int, index: "TextIndex | None") -> Iterable[int] | None:
-        """Where a match may start in text[start:end], in order; None: try everywhere."""
-        if self.finder is None:
-            return None
-        if index is not None:
-            return map(_start, self.finder.finditer(index.low, start, end)) if index.ascii else None
-        part = text[start:end].lower()
-        if not part.isascii():
-            return None
-        return [start + p for p in map(_start, self.finder.finditer(part))]
-
-    def search(self, text: "TextIndex | str", start: int = 0, end: int | None = None) -> Match | None:
-        """``regex.search(text, start, end)``; ``text`` may be the note's TextIndex."""
-        if text.__class__ is TextIndex:  # (the common case, written out)
-            index: TextIndex = text  # type: ignore[assignment]
-            plain = index.text
-            if end is None:
-                end = len(plain)
-            finder = self.finder
-            if finder is None or not index.ascii:
-                return self.regex.search(plain, start, end)
-            match = self.regex.match
-            for m in finder.finditer(index.low, start, end):
-                found = match(plain, m.start(), end)
-                if found is not None:
-                    return found
-            return None
-        plain = text  # type: ignore[assignment]
-        if end is None:
-            end = len(plain)
-        places = self._places(plain, start, end, None)
-        if places is None:
-            return self.regex.search(plain, start, end)
-        match = self.regex.match
-        for p in places:
-            found = match(plain, p, end)
-            if found is not None:
-                return found
-        return None
-
-    def finditer(self, text: "TextIndex | str", start: int = 0, end: int | None = None) -> list[Match]:
-        """``list(regex.finditer(text, start, end))`` (a bounded pattern never matches empty)."""
-        index = text if isinstance(text, TextIndex) else None
-        plain = index.text if index is not None else text
-        if end is None:
-            end = len(plain)
-        places = self._places(plain, start, end, index)
-        if places is None:
-            return list(self.regex.finditer(plain, start, end))
-        match = self.regex.match
-        out = []
-        last = start
-        for p in places:
-            if p < last:
-                continue
-            found = match(plain, p, end)
-            if found is not None:
-                out.append(found)
-                last = found.end()
-        return out
-
-
-def prefix_finder(regex: re.Pattern[str]) -> re.Pattern[str] | None:
-    """A pattern that matches (one character) at every place of a lower-cased ASCII text where
-    a match of ``regex`` may start; None when that cannot be told."""
-    return Searcher(regex).finder
-
-

@@ -19,7 +19,7 @@ SPACE = " "  # how a non-word character after the first one of a key is written
 _ZERO_WIDTH = {C.ASSERT, C.ASSERT_NOT}
 _REPEATS = {C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", C.MAX_REPEAT)}
 _ATOMIC = getattr(C, "ATOMIC_GROUP", None)
-_ASCII_OR_LOCALE = int(re.ASCII | re.LOCALE)
+ASCII_OR_LOCALE = int(re.ASCII | re.LOCALE)  # flags under which \b and \w mean something else
 _IGNORECASE = int(re.IGNORECASE)
 
 
@@ -105,7 +105,7 @@ class _Prefixes:
                         keyed.add(SPACE)
                     open_, closed = self.grow(open_, closed, None if non_word else members, keyed)
             elif op is C.AT:
-                if av is C.AT_BOUNDARY and not flags & _ASCII_OR_LOCALE:
+                if av is C.AT_BOUNDARY and not flags & ASCII_OR_LOCALE:
                     # after a word character a boundary means a non-word character (or the end)
                     after_word = {s for s in open_ if s and is_word(s[-1])}
                     if after_word:
@@ -170,7 +170,6 @@ def literal_prefixes(tree: P.SubPattern, keylen: int) -> frozenset[str] | None:
             return None
         return frozenset(out)
     return None
-
 
 
 # --------------------------------------------------------------------------------------- finders

@@ -28,7 +28,8 @@ from ..policy.schema import FactDef
 from ..policy.validation import raise_located
 from ..policy.yamlsource import dotted, line_for, load_with_lines
 from .schema import Concept, ConceptsFile, Condition, ContextFile, Derive, DeriveFile, Output, SectionsFile, Status, TriggerGroup
-from .fastmatch import Matcher, Router, Searcher
+from .fastmatch import Matcher, Router
+from .searcher import Searcher
 from .regextree import parse
 from .sentences import HeaderMatcher, header_matcher
 from .values import DATE_MATCHER

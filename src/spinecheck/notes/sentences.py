@@ -20,7 +20,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .fastmatch import KEYLEN, prefix_finder
+from .fastmatch import KEYLEN
+from .searcher import prefix_finder
 
 _BULLET = re.compile(r"[ ]*(?:[-*+>o]|\d{1,2}[.)]|\(?[a-hA-H]\)|\[[ xX\u2713]?\]|\([ xX]?\))[ ]+(?=\S)")
 _COLUMN_GAP = re.compile(r"\S(?:\t+[ \t]*| {3,})(?=\S)")
@@ -51,7 +52,7 @@ class HeaderMatcher:
 
     pattern: re.Pattern[str]  # group 'h' = the header words; the match covers header + colon
     names: dict[str, str]  # lower-cased header words -> section name
-    starts: re.Pattern[str] | None = None  # what a header may start with (fastmatch.prefix_finder)
+    starts: re.Pattern[str] | None = None  # what a header may start with (searcher.prefix_finder)
 
     def match(self, text: str, pos: int, end: int) -> tuple[str, int] | None:
         if self.starts is not None:  # most sentences start with no header: look at a few characters
@@ -194,7 +195,12 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         s = _skip_space(text, cut, end)
     if s < end:
         out.append((s, end))
-    return [(a, _rstrip(text, a, b)) for a, b in out if _rstrip(text, a, b) > a]
+    spans = []
+    for a, b in out:
+        b = _rstrip(text, a, b)
+        if b > a:
+            spans.append((a, b))
+    return spans
 
 
 def _word_before(text: str, a: int, b: int) -> str | None:
@@ -215,6 +221,5 @@ def _only_digits_since(text: str, a: int, b: int) -> bool:
 
 
 def _rstrip(text: str, a: int, b: int) -> int:
-    while b > a and text[b - 1].isspace():
-        b -= 1
-    return b
+    """The end of text[a:b] without trailing white space."""
+    return a + len(text[a:b].rstrip())

@@ -173,7 +173,8 @@ _MD_BEFORE = re.compile(
     r"\bfloor|\bground|\bice|\bstairs|\bhome|\bfell|\bfall|\binjured|\bsurgery|\bfusion|\blaminectomy|\bdiscectomy)\s*(?:\(|on\s+)?$",
     re.IGNORECASE)
 _MD_NOT_AFTER = re.compile(r"\s*(?:/|out of|pain|strength|on the (?:vas|nrs))", re.IGNORECASE)
-from .fastmatch import Matcher, Searcher  # noqa: E402
+from .fastmatch import Matcher  # noqa: E402
+from .searcher import Searcher  # noqa: E402
 
 _DURATIONS = Searcher(DURATION_RE)
 _MD_BEFORE_S = Searcher(_MD_BEFORE)
