@@ -32,12 +32,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
-from itertools import compress
+from itertools import chain, compress
 from re import _compiler  # type: ignore[attr-defined]
 from re import _parser as P  # type: ignore[attr-defined]
 from typing import Callable, Optional
 
-from .regextree import SPACE, fold_case, is_word, literal_prefixes, parse, place_finder
+from .regextree import SPACE, fold_case, is_word, key_char, literal_prefixes, parse, place_finder
 
 KEYLEN = 5  # characters of a key (and at most of a prefix)
 CACHE_LIMIT = 200_000  # keys remembered per router (cleared when full)
@@ -52,6 +52,20 @@ _NON_WORD = re.compile(r"\W")
 _ANY_START = re.compile(r"\b\w|\W")
 _start = re.Match.start
 _ASCII_KEYS = str.maketrans({c: SPACE for c in map(chr, range(128)) if not is_word(c)})
+
+
+_KEY_CHARS: dict[int, str] = {}  # non-ASCII character -> regextree.key_char
+
+
+def key_lower(text: str) -> str:
+    """``text`` lower-cased as keys see it (the same length; for ASCII text, ``text.lower()``)."""
+    if text.isascii():
+        return text.lower()
+    table = _KEY_CHARS
+    for ch in set(text):
+        if ord(ch) not in table:
+            table[ord(ch)] = key_char(ord(ch))
+    return text.translate(table)
 
 
 def key_text(low: str) -> str:
@@ -132,17 +146,20 @@ class Matcher:
             if found is not None:
                 return found
         positions, alternatives = index.candidates(self)
+        pairs: Iterable[tuple[int, Alts]]
         if start or end < size:
-            lo, hi = bisect_left(positions, start), bisect_left(positions, end)
-            positions, alternatives = positions[lo:hi], alternatives[lo:hi]
-        near_end = end - KEYLEN if end < size else size
+            # a key looks at KEYLEN characters: near `end` the keys of the whole text may have
+            # seen past it, so there every place is keyed again as the text ends at `end`
+            near_end = max(start, end - KEYLEN + 1) if end < size else end
+            lo, hi = bisect_left(positions, start), bisect_left(positions, near_end)
+            pairs = chain(zip(positions[lo:hi], alternatives[lo:hi]), index.ending_at(self, near_end, end))
+        else:
+            pairs = zip(positions, alternatives)
         out = []
         last = start
-        for pos, alts in zip(positions, alternatives):
+        for pos, alts in pairs:
             if pos < last:
                 continue  # inside the previous match
-            if pos > near_end:  # the key looked past `end`: key the text as it ends there
-                alts = self.alternatives_at((index.low[pos] + index.keys[pos + 1:end] + SPACE * KEYLEN)[:KEYLEN])
             for alt in alts:
                 m = alt(text, pos, end)
                 if m is not None:
@@ -259,13 +276,11 @@ class TextIndex:
     there; with a router, the router's eager matchers are matched over the whole text at once."""
 
     def __init__(self, text: str, router: Router | None = None):
-        low = text.lower()
-        if len(low) != len(text):  # pragma: no cover - a few characters lengthen when lowered
-            low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+        low = key_lower(text)
         self.text = text
         self.low = low
         self.keys = key_text(low)
-        self.ascii = low.isascii()
+        self.ascii = text.isascii()  # (then low is text.lower())
         self._router = router
         self._starts: list[int] = []
         self._routed: dict[Matcher, Candidates] = {}  # candidates of lazy matchers
@@ -330,6 +345,17 @@ class TextIndex:
         if found is None and self._router is not None and matcher in self._router.eager:
             return []
         return found
+
+    def ending_at(self, matcher: Matcher, lo: int, end: int) -> list[tuple[int, Alts]]:
+        """(position, alternatives) for the places in text[lo:end] where ``matcher`` may match
+        when the text ends at ``end``."""
+        low, keys, at = self.low, self.keys, matcher.alternatives_at
+        out = []
+        for i in map(_start, _ANY_START.finditer(low, lo, end)):
+            alts = at((low[i] + keys[i + 1:end] + SPACE * KEYLEN)[:KEYLEN])
+            if alts:
+                out.append((i, alts))
+        return out
 
     def candidates(self, matcher: Matcher) -> Candidates:
         """Positions, in text order, where a bounded ``matcher`` may match, and the

@@ -9,11 +9,14 @@ from __future__ import annotations
 import copy
 import re
 from collections.abc import Iterable
+from re import _casefix  # type: ignore[attr-defined]
 from re import _constants as C  # type: ignore[attr-defined]
 from re import _parser as P  # type: ignore[attr-defined]
 
+import _sre  # type: ignore[import-not-found]
+
 MAX_STATES = 4000  # prefixes per alternative before the analysis gives up on a key length
-UNROLL = 64  # prefixes a repeat may add when unrolled ("\\s*so" -> " so", "so")
+UNROLL = 64  # prefixes a repeat may add when unrolled ("\s*so" -> " so", "so")
 SPACE = " "  # how a non-word character after the first one of a key is written
 
 _ZERO_WIDTH = {C.ASSERT, C.ASSERT_NOT}
@@ -26,6 +29,15 @@ _IGNORECASE = int(re.IGNORECASE)
 def parse(pattern: str, flags: int = 0) -> P.SubPattern:
     """``pattern`` parsed as ``re.compile`` parses it (the parse errors are the same)."""
     return P.parse(pattern, int(flags))  # (re.compile passes the flags on as a plain int too)
+
+
+def key_char(code: int) -> str:
+    """A character as keys write it: lower-cased as ``re`` lower-cases (one character), and one
+    character for each group that ``re`` takes as equal ignoring case (s and long s, i and
+    dotless i ...). A case-insensitive pattern character and a text character that ``re``
+    matches to it give the same key character."""
+    low = _sre.unicode_tolower(code)
+    return chr(min((low,) + _casefix._EXTRA_CASES.get(low, ())))
 
 
 class _TooMany(Exception):
@@ -45,12 +57,12 @@ def _chars_of_in(items: list) -> tuple[set[str], bool] | None:
     non_word = False
     for op, av in items:
         if op is C.LITERAL:
-            chars.add(chr(av).lower())
+            chars.add(key_char(av))
         elif op is C.RANGE:
             lo, hi = av
             if hi - lo > 30:
                 return None
-            chars.update(chr(c).lower() for c in range(lo, hi + 1))
+            chars.update(key_char(c) for c in range(lo, hi + 1))
         elif op is C.CATEGORY and av is C.CATEGORY_DIGIT:
             chars.update("0123456789")
         elif op is C.CATEGORY and av is C.CATEGORY_SPACE:
@@ -92,7 +104,7 @@ class _Prefixes:
             if not open_:
                 break
             if op is C.LITERAL:
-                ch = chr(av).lower()
+                ch = key_char(av)
                 open_, closed = self.grow(open_, closed, (ch,), (ch if is_word(ch) else SPACE,))
             elif op is C.IN:
                 chars = _chars_of_in(av)
