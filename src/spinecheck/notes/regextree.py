@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import re
+from functools import lru_cache
 from collections.abc import Iterable
 from re import _casefix  # type: ignore[attr-defined]
 from re import _constants as C  # type: ignore[attr-defined]
@@ -31,6 +32,7 @@ def parse(pattern: str, flags: int = 0) -> P.SubPattern:
     return P.parse(pattern, int(flags))  # (re.compile passes the flags on as a plain int too)
 
 
+@lru_cache(maxsize=None)
 def key_char(code: int) -> str:
     """A character as keys write it: lower-cased as ``re`` lower-cases (one character), and one
     character for each group that ``re`` takes as equal ignoring case (s and long s, i and
@@ -235,6 +237,7 @@ def fold_case(tree: P.SubPattern) -> P.SubPattern | None:
         return None
 
 
+@lru_cache(maxsize=None)
 def _lower(code: int) -> int:
     ch = chr(code)
     if not ch.isascii():
