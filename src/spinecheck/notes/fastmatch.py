@@ -40,7 +40,7 @@ from typing import Callable, Optional
 from .regextree import SPACE, fold_case, is_word, key_char, literal_prefixes, parse, place_finder
 
 KEYLEN = 5  # characters of a key (and at most of a prefix)
-CACHE_LIMIT = 200_000  # keys remembered per router (cleared when full)
+CACHE_LIMIT = 50_000  # keys remembered per router and per matcher (forgotten when full)
 
 Match = re.Match[str]
 MatchFn = Callable[[str, int, int], Optional[Match]]
