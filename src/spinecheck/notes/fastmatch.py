@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
-from itertools import chain, compress
+from itertools import accumulate, chain, compress
 from re import _compiler  # type: ignore[attr-defined]
 from re import _parser as P  # type: ignore[attr-defined]
 from typing import Callable, Optional
@@ -209,7 +209,14 @@ def _lookup(tables: Tables, key: str) -> dict[Matcher, list[int]]:
 
 
 # ---------------------------------------------------------------------------------------- router
-_WORDS = re.compile(r"\w+")
+def _word_starts(keys: str) -> list[int]:
+    """Where the words of a key text start (every non-word character is a space there): the
+    position of each non-empty piece between spaces, counted without a Python loop."""
+    pieces = keys.split(SPACE)
+    return list(compress(accumulate(map(_one_more, map(len, pieces)), initial=0), pieces))
+
+
+_one_more = (1).__add__
 
 
 def _other_starts(prefixes: Iterable[str]) -> re.Pattern[str] | None:
@@ -232,10 +239,10 @@ class Router:
         self.known_keys: dict[str, Entries] = {}
         self.other_starts = _other_starts(p for m in self.matchers for ps in m.prefixes for p in ps)
 
-    def starts(self, low: str) -> list[int]:
-        """Where a match may start in a lower-cased text: word starts, and non-word characters
-        that a prefix begins with (when what follows fits)."""
-        words = list(map(_start, _WORDS.finditer(low)))
+    def starts(self, low: str, keys: str) -> list[int]:
+        """Where a match may start in a lower-cased text (``keys``: its key text): word starts,
+        and non-word characters that a prefix begins with (when what follows fits)."""
+        words = _word_starts(keys)
         if self.other_starts is None:
             return words
         return sorted(words + list(map(_start, self.other_starts.finditer(low))))
@@ -293,7 +300,7 @@ class TextIndex:
 
     def _route(self, router: Router) -> None:
         low, keys = self.low, self.keys
-        starts = self._starts = router.starts(low)
+        starts = self._starts = router.starts(low, keys)
         found = list(map(router.known_keys.get, [low[i] + keys[i + 1:i + KEYLEN] for i in starts]))
         if None in found:
             found = [f if f is not None else router.at(self._key(i)) for i, f in zip(starts, found)]
