@@ -9,7 +9,7 @@ a comma (unless the group crosses commas) or the group's word limit ends the sco
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from .fastmatch import TextIndex
@@ -36,21 +36,22 @@ def scan(text: str, groups: tuple[CompiledTriggers, ...], start: int = 0, end: i
          index: TextIndex | None = None) -> list[Trigger]:
     """All triggers in text[start:end], overlaps resolved (longest wins, then the first group)."""
     end = len(text) if end is None else end
+    if index is None:
+        index = TextIndex(text)
     found: list[tuple[int, int, int, CompiledTriggers]] = []
     for order, g in enumerate(groups):
-        matches = g.matcher.finditer(index if index is not None else TextIndex(text), start, end)
-        for m in matches:
+        for m in g.matcher.finditer(index, start, end):
             if m.end() > m.start():
                 found.append((m.start(), -(m.end() - m.start()), order, g))
     # longest first; on a tie a modifier beats a terminator, then the earlier group wins
     found.sort(key=lambda t: (t[1], t[3].category == "terminate", t[2], t[0]))
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(end - start)  # characters of text[start:end] already in a trigger
     out: list[Trigger] = []
     for s, neg_len, _, g in found:
         e = s - neg_len
-        if any(s < te and ts < e for ts, te in taken):
-            continue
-        taken.append((s, e))
+        if taken.find(1, s - start, e - start) >= 0:
+            continue  # overlaps a trigger taken before
+        taken[s - start:e - start] = b"\x01" * (e - s)
         out.append(Trigger(s, e, g.category, g.direction, g.max_words, g.crosses_commas))
     out.sort(key=lambda t: t.start)
     return out
@@ -69,6 +70,9 @@ class ContextIndex:
             if i is None or t.end > sentences[i].end:
                 continue
             self.by_sentence.setdefault(i, []).append(t)
+        # per sentence: the modifiers (not terminators or pseudo-triggers) and where terminators start
+        self._scopes: dict[int, tuple[list[Trigger], list[int]]] = {
+            i: _scopes(ts) for i, ts in self.by_sentence.items()}
 
     def sentence_at(self, pos: int) -> int | None:
         i = bisect_right(self._starts, pos) - 1
@@ -78,25 +82,25 @@ class ContextIndex:
 
     def flags(self, sent: int, m_start: int, m_end: int, extra: list[Trigger] | None = None) -> set[str]:
         """Categories of the triggers whose scope covers the mention text[m_start:m_end]."""
-        triggers = self.by_sentence.get(sent, [])
         if extra:
-            triggers = sorted(triggers + extra, key=lambda t: t.start)
-        if not triggers:
-            return set()
-        terms = [t for t in triggers if t.category == "terminate"]
+            modifiers, terms = _scopes(self.by_sentence.get(sent, []) + extra)
+        else:
+            found = self._scopes.get(sent)
+            if found is None:
+                return set()
+            modifiers, terms = found
         out: set[str] = set()
         text = self.text
-        for t in triggers:
-            if t.category in ("terminate", "pseudo"):
-                continue
+        for t in modifiers:
             if t.end <= m_start and t.direction in ("forward", "both"):
                 gap_a, gap_b = t.end, m_start
             elif t.start >= m_end and t.direction in ("backward", "both"):
                 gap_a, gap_b = m_end, t.start
             else:
                 continue
-            if any(gap_a <= x.start < gap_b for x in terms):
-                continue
+            i = bisect_left(terms, gap_a)
+            if i < len(terms) and terms[i] < gap_b:
+                continue  # a terminator in between
             gap = text[gap_a:gap_b]
             if gap_a == t.end and gap and ":" in gap and _WORD.search(gap, 0, gap.index(":")):
                 continue  # "no leg weakness: EHL 4/5" - a colon after words ends a forward scope
@@ -110,9 +114,21 @@ class ContextIndex:
         return out
 
 
+def _scopes(triggers: list[Trigger]) -> tuple[list[Trigger], list[int]]:
+    """The modifiers among ``triggers`` and the sorted starts of the terminators."""
+    modifiers = [t for t in triggers if t.category not in ("terminate", "pseudo")]
+    terms = sorted(t.start for t in triggers if t.category == "terminate")
+    return modifiers, terms
+
+
+_COLOURS = ("historical", "family", "hypothetical", "planned")  # what a section says of its mentions
+
+
 def resolve(flags: set[str], section_assertion: str | None) -> str:
     """One status from the modifiers found and the section's colour."""
-    if section_assertion in ("historical", "family", "hypothetical", "planned"):
+    if not flags and section_assertion not in _COLOURS:
+        return "present"
+    if section_assertion in _COLOURS:
         if section_assertion == "planned":
             if "current" not in flags and not (flags & {"historical", "remote"}):
                 flags = flags | {"planned"}

@@ -19,6 +19,7 @@ from ..engine.facts import FactSet, FactValue, normalize
 from . import values as V
 from .context import ContextIndex, Trigger, resolve, scan
 from .fastmatch import TextIndex
+from .searcher import Searcher
 from .rules import CompiledConcept, CompiledOutput, Rules, load_rules
 from .sentences import Sentence, split
 from .text import clean
@@ -33,6 +34,7 @@ _ANAPHORIC_DAY = re.compile(
     r"\b(?:(?:on |at )?(?:that|the same|that same) (?:day|morning|afternoon|evening|night)"
     r"|(?:on )?the (?P<next>next|following) (?:day|morning|afternoon|evening)|(?:on )?the day after"
     r"|(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten) days? later)\b", re.I)
+_MAY_HAVE_DATES, _ANAPHORIC_DAYS = Searcher(_MAY_HAVE_DATE), Searcher(_ANAPHORIC_DAY)
 _SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 REMOTE_DAYS = 365
 
@@ -44,6 +46,7 @@ _VISIT_DATE_BEFORE = re.compile(
 # is current: the old date belongs to the event, not to the complaint.
 _ONGOING = re.compile(r"\b(?:persistent|persisting|ongoing|continu\w*|still|recurrent|current(?:ly)?)\b", re.I)
 _DATES_OTHER_EVENT = re.compile(r"\b(?:after|since|following)\b", re.I)
+_STARTED_BEFORE = re.compile(r"(?:since|from|starting|started|began|beginning)\s*$", re.I)
 
 
 @dataclass
@@ -119,9 +122,7 @@ def extract(note: str, on: dt.date, rules: Rules | None = None, region: str | No
     sentences = split(text, rules.headers)
     # patterns match across hard line breaks: match on a copy with newlines as spaces (same length)
     flat = text.replace("\n", " ")
-    index = TextIndex(flat)
-    if rules.router is not None:
-        index.route(rules.router)
+    index = TextIndex(flat, rules.router)
     ctx = ContextIndex(flat, sentences, scan(flat, rules.triggers, index=index))
     reader = _Reader(flat, sentences, ctx, on)
     reader.region = region
@@ -151,11 +152,12 @@ class _Reader:
         found = self._dates.get(si)
         if found is None:
             s = self.sentences[si]
-            if _MAY_HAVE_DATE.search(self.text, s.start, s.end):
+            within = self.index or self.text
+            if _MAY_HAVE_DATES.search(within, s.start, s.end):
                 found = V.find_dates(self.text, self.on, s.start, s.end, index=self.index)
             else:
                 found = []
-            if _ANAPHORIC_DAY.search(self.text, s.start, s.end):
+            if _ANAPHORIC_DAYS.search(within, s.start, s.end):
                 found = self._anaphoric(si, found)
             self._dates[si] = found
         return found
@@ -233,13 +235,16 @@ class _Reader:
     def remote_date(self, si: int, a: int, b: int) -> bool:
         """A date in the mention's clause lies more than a year before the request date."""
         lo, hi = self.clause(si, a, b)
-        ongoing = _ONGOING.search(self.text, lo, a) is not None
+        ongoing: bool | None = None  # (looked for when needed)
         for d in self.dates(si):
             if d.start < lo or d.end > hi:
                 continue
-            if ongoing and d.start >= b and _DATES_OTHER_EVENT.search(self.text, b, d.start):
-                continue  # "persistent pain after a fusion in 2023": the date is the fusion's
-            if re.search(r"(?:since|from|starting|started|began|beginning)\s*$", self.text[max(lo, d.start - 12):d.start], re.I):
+            if d.start >= b:
+                if ongoing is None:
+                    ongoing = _ONGOING.search(self.text, lo, a) is not None
+                if ongoing and _DATES_OTHER_EVENT.search(self.text, b, d.start):
+                    continue  # "persistent pain after a fusion in 2023": the date is the fusion's
+            if _STARTED_BEFORE.search(self.text[max(lo, d.start - 12):d.start]):
                 continue
             if (self.on - d.latest).days > REMOTE_DAYS:
                 return True
@@ -250,19 +255,19 @@ def _mentions(text: str, sentences: list[Sentence], ctx: ContextIndex, rules: Ru
     out: list[Mention] = []
     section_assertion = rules.section_assertion
     note_checks: dict[str, bool] = {}
+    index = reader.index
+    if index is None:
+        index = reader.index = TextIndex(text)
 
-    def note_has(rx: re.Pattern[str]) -> bool:
+    def note_has(rx: Searcher) -> bool:
         found = note_checks.get(rx.pattern)
         if found is None:
-            found = note_checks[rx.pattern] = rx.search(text) is not None
+            found = note_checks[rx.pattern] = rx.search(index) is not None
         return found
 
-    index = reader.index
-    for c in rules.concepts:
-        routed = index.routed(c.matcher) if index is not None else None
-        if routed is not None and not routed:
-            continue  # the concept cannot match anywhere in this note
-        matches = c.matcher.finditer(index)
+    concepts = rules.concepts
+    for ci, matches in index.matching(rules.concept_matchers):
+        c = concepts[ci]
         requires_ok: dict[int, bool] = {}
         checked_note = False
         for m in matches:
@@ -286,24 +291,24 @@ def _mentions(text: str, sentences: list[Sentence], ctx: ContextIndex, rules: Ru
                 continue
             if sent.section in c.not_sections:
                 continue
-            if c.not_after is not None and c.not_after.search(text, max(sent.start, ms - 60), ms):
+            if c.not_after is not None and c.not_after.search(index, max(sent.start, ms - 60), ms):
                 continue
             if c.not_before is not None and c.not_before.match(text, me, sent.end):
                 continue
             if c.requires is not None:
                 ok = requires_ok.get(si)
                 if ok is None:
-                    ok = requires_ok[si] = c.requires.search(text, sent.start, sent.end) is not None
+                    ok = requires_ok[si] = c.requires.search(index, sent.start, sent.end) is not None
                 if not ok:
                     continue
             if c.region_scoped and not about_region(text, sent.start, sent.end, reader.region):
                 continue
             if c.excludes is not None:
                 lo, hi = reader.clause(si, ms, me) if ctx.by_sentence.get(si) else (sent.start, sent.end)
-                if c.excludes.search(text, lo, hi):
+                if c.excludes.search(index, lo, hi):
                     continue
             if c.context:
-                flags = ctx.flags(si, ms, me, reader.modifiers(c, si))
+                flags = ctx.flags(si, ms, me, reader.modifiers(c, si) if c.modifiers else None)
                 if "remote" not in flags and reader.dates(si) and reader.remote_date(si, ms, me):
                     flags.add("remote")
                 status = resolve(flags, section)
@@ -342,16 +347,13 @@ def _contribute(m: Mention, o: CompiledOutput, reader: _Reader, siblings: list[M
             return None
         return Contribution(fact.name, None, None, m, m.start, m.end, label, False, o.combine, marks_conflict=True)
     if o.spec.from_ is None:
-        if counts and o.spec.denies:
-            raw, negated = o.positive, True
-        elif counts:
-            raw, negated = o.positive, False
+        if counts:
+            raw, value, negated = o.positive, o.positive_value, o.spec.denies
         elif status == "negated" and o.negative is not None:
-            raw, negated = o.negative, True
+            raw, value, negated = o.negative, o.negative_value, True
         else:
             return None
-        return Contribution(fact.name, raw, normalize(fact, raw, where=fact.name), m, m.start, m.end, label,
-                            negated, o.combine, weak=weak)
+        return Contribution(fact.name, raw, value, m, m.start, m.end, label, negated, o.combine, weak=weak)
     if not counts:
         if status == "negated" and fact.type == "duration":
             # "has not started PT" against "8 weeks of PT": kept to detect the conflict
@@ -398,6 +400,7 @@ _END_BEFORE = re.compile(r"\b(?:end(?:ing|ed|s)?|until|through|completed|stopped
 _VISIT_BEFORE = re.compile(r"\b(?:re-?assessed|re-?evaluated|re-?examined|examined|evaluated|seen|saw)\b(?: \w+){0,2} on\s*$", re.I)
 _VALUE_CUT = re.compile(r";|\bbut\b|\bhowever\b|\balthough\b|\bwhereas\b", re.I)
 
+_VALUE_CUTS, _SINCE_THENS = Searcher(_VALUE_CUT), Searcher(_SINCE_THEN)
 TIER_EXPLICIT, TIER_DATE = 0, 1
 
 
@@ -415,7 +418,7 @@ def _region(m: Mention, siblings: list[Mention], reader: _Reader) -> tuple[int, 
         elif x.start >= m.end and x.start < hi:
             hi = x.start
     text = reader.text
-    for cut in _VALUE_CUT.finditer(text, lo, hi):
+    for cut in _VALUE_CUTS.finditer(reader.index or text, lo, hi):
         if cut.end() <= m.start:
             lo = max(lo, cut.end())
         elif cut.start() >= m.end:
@@ -538,7 +541,7 @@ def _read_duration(reader: _Reader, m: Mention, a: int, b: int, on: dt.date, sin
         if d.start >= m.end and _SYMPTOM_WORD.search(text, m.end, d.start):
             continue
         candidates.append(_since_candidate(d, m, on))
-    for ref in _SINCE_THEN.finditer(text, a, b):
+    for ref in _SINCE_THENS.finditer(reader.index or text, a, b):
         d = reader.date_before(m.sentence, ref.start(), visit=_VISIT_WORD.search(ref.group()) is not None)
         if d is None:
             continue
@@ -569,6 +572,8 @@ def _combine(contribs: list[Contribution], rules: Rules, text: str, sentences: l
     facts = FactSet()
     notes: dict[str, list[str]] = {}
 
+    said: dict[int, str] = {}  # sentence index -> its text, spaces collapsed
+
     def evidence(cs: list[Contribution]) -> tuple[dict[str, Any], ...]:
         seen = set()
         out = []
@@ -577,7 +582,13 @@ def _combine(contribs: list[Contribution], rules: Rules, text: str, sentences: l
             if key in seen:
                 continue
             seen.add(key)
-            out.append(_evidence(c, text, sentences))
+            si = c.mention.sentence
+            sentence = said.get(si)
+            if sentence is None:
+                s = sentences[si]
+                sentence = said[si] = " ".join(text[s.start:s.end].split())
+            out.append({"source": "note", "start": c.start, "end": c.end, "text": text[c.start:c.end],
+                        "sentence": sentence, "assertion": c.status})
         return tuple(out)
 
     def conflict(name: str, cs: list[Contribution]) -> None:
@@ -663,12 +674,6 @@ def _combine(contribs: list[Contribution], rules: Rules, text: str, sentences: l
         facts.put(name, FactValue(pool[0].value, "note", evidence(agreeing), pool[0].raw))
     _derive(facts, rules, on)
     return facts, notes
-
-
-def _evidence(c: Contribution, text: str, sentences: list[Sentence]) -> dict[str, Any]:
-    s = sentences[c.mention.sentence]
-    return {"source": "note", "start": c.start, "end": c.end, "text": text[c.start:c.end],
-            "sentence": " ".join(text[s.start:s.end].split()), "assertion": c.status}
 
 
 def _key(v: Any) -> Any:

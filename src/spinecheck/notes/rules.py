@@ -29,7 +29,10 @@ from ..policy.validation import raise_located
 from ..policy.yamlsource import dotted, line_for, load_with_lines
 from .schema import Concept, ConceptsFile, Condition, ContextFile, Derive, DeriveFile, Output, SectionsFile, Status, TriggerGroup
 from .fastmatch import Matcher, Router
+from .searcher import Searcher
+from .regextree import parse
 from .sentences import HeaderMatcher, header_matcher
+from .values import DATE_MATCHER
 
 PARSER_TYPES = {
     "duration": "duration", "since": "duration", "date": "date",
@@ -55,29 +58,100 @@ def wrap(pattern: str) -> str:
     return f"(?:{pattern}){post}"
 
 
+def alternative_parts(patterns: list[str], where: str, flags: int = FLAGS, bounded: bool = True) -> list[str]:
+    """The alternatives of a pattern list as they are joined: longest first, each checked,
+    bounded at word edges, its value group 'v' numbered (v0, v1 ...)."""
+    ordered = sorted(patterns, key=len, reverse=True)
+    for p in ordered:
+        if _self_contained(p):
+            continue  # any error shows when the part that holds it is compiled (see _explain)
+        try:
+            parse(p, flags)
+        except re.error as exc:
+            raise PolicyDataError(f"invalid regular expression {p!r}: {exc}", where=where) from None
+    return [(wrap(p) if bounded else f"(?:{p})").replace("(?P<v>", f"(?P<v{i}>") for i, p in enumerate(ordered)]
+
+
+def _self_contained(pattern: str) -> bool:
+    """Whether the parentheses of ``pattern`` pair up among themselves (outside escapes and
+    character classes): then the pattern is parsed the same way on its own and wrapped in a
+    group, and needs no parse of its own. False when unsure (comments, verbose mode)."""
+    if "#" in pattern:
+        return False
+    depth = 0
+    i, n = 0, len(pattern)
+    while i < n:
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":  # a class: ']' right after '[' or '[^' is a member, '\\' escapes
+            i += 1
+            if i < n and pattern[i] == "^":
+                i += 1
+            if i < n and pattern[i] == "]":
+                i += 1
+            while i < n and pattern[i] != "]":
+                i += 2 if pattern[i] == "\\" else 1
+            if i >= n:
+                return False
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth < 0:
+                return False
+        i += 1
+    return depth == 0
+
+
 def compile_alternatives(patterns: list[str], where: str, flags: int = FLAGS, bounded: bool = True) -> re.Pattern[str]:
+    parts = alternative_parts(patterns, where, flags, bounded)
+    try:
+        return re.compile("|".join(parts), flags)
+    except re.error:
+        _explain(patterns, where, flags, bounded)
+        raise
+
+
+def _explain(patterns: list[str], where: str, flags: int, bounded: bool) -> None:
+    """Raise the loader's error for patterns that do not compile: the first pattern that does
+    not compile on its own, else the combination."""
     ordered = sorted(patterns, key=len, reverse=True)
     for p in ordered:
         try:
             re.compile(p, flags)
         except re.error as exc:
             raise PolicyDataError(f"invalid regular expression {p!r}: {exc}", where=where) from None
-    # each alternative may name its value group 'v'; the combined pattern numbers them v0, v1 ...
     parts = [(wrap(p) if bounded else f"(?:{p})").replace("(?P<v>", f"(?P<v{i}>") for i, p in enumerate(ordered)]
     try:
-        return re.compile("|".join(parts), flags)
-    except re.error as exc:  # pragma: no cover - each part compiled above
+        re.compile("|".join(parts), flags)
+    except re.error as exc:
         raise PolicyDataError(f"patterns do not combine: {exc}", where=where) from None
+
+
+def alternatives_matcher(patterns: list[str], where: str, flags: int = FLAGS) -> Matcher:
+    """A matcher for the patterns (see ``fastmatch``); the whole pattern is compiled only if
+    something asks for it."""
+    parts = alternative_parts(patterns, where, flags)
+    try:
+        return Matcher(parts, flags)
+    except re.error:
+        _explain(patterns, where, flags, True)
+        raise
 
 
 @dataclass(frozen=True)
 class CompiledTriggers:
     category: str
     direction: str
-    regex: re.Pattern[str]
+    matcher: Matcher
     max_words: int | None
     crosses_commas: bool
-    matcher: Matcher | None = None
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        return self.matcher.regex
 
 
 @dataclass(frozen=True)
@@ -88,27 +162,32 @@ class CompiledOutput:
     negative: Any  # raw value when negated, or None
     accept: frozenset[str]
     combine: str | None
+    positive_value: Any = None  # normalize(fact, positive), worked out once
+    negative_value: Any = None  # normalize(fact, negative)
 
 
 @dataclass(frozen=True)
 class CompiledConcept:
     id: str
-    regex: re.Pattern[str]
+    matcher: Matcher
     outputs: tuple[CompiledOutput, ...]
     tags: frozenset[str]
-    not_after: re.Pattern[str] | None
+    not_after: Searcher | None
     not_before: re.Pattern[str] | None
-    requires: re.Pattern[str] | None
-    excludes: re.Pattern[str] | None
+    requires: Searcher | None
+    excludes: Searcher | None
     modifiers: tuple[CompiledTriggers, ...]
     context: bool
     where: str
-    note_requires: re.Pattern[str] | None = None
-    note_excludes: re.Pattern[str] | None = None
+    note_requires: Searcher | None = None
+    note_excludes: Searcher | None = None
     sections: frozenset[str | None] | None = None
     not_sections: frozenset[str] = frozenset()
     region_scoped: bool = False
-    matcher: Matcher | None = None
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        return self.matcher.regex
 
 
 @dataclass
@@ -121,11 +200,14 @@ class Rules:
     catalog: dict[str, FactDef]
     files: list[str] = field(default_factory=list)
     router: Router | None = None
+    concept_matchers: tuple[Matcher, ...] = ()
 
     def __post_init__(self) -> None:
-        matchers = [c.matcher for c in self.concepts if c.matcher is not None]
-        matchers += [g.matcher for g in self.triggers if g.matcher is not None]
-        self.router = Router(matchers)
+        self.concept_matchers = tuple(c.matcher for c in self.concepts)
+        # concepts and assertion triggers are matched over the whole note; concept modifiers and
+        # dates sentence by sentence
+        self.router = Router(eager=[c.matcher for c in self.concepts] + [g.matcher for g in self.triggers],
+                             lazy=[g.matcher for c in self.concepts for g in c.modifiers] + [DATE_MATCHER])
 
 
 # ------------------------------------------------------------------------------------ loading
@@ -256,8 +338,7 @@ def _fact(catalog: dict[str, FactDef], name: str, filename: str, lines: dict, pa
 
 def _compile_group(g: TriggerGroup, where: str) -> CompiledTriggers:
     crosses = g.crosses_commas if g.crosses_commas is not None else g.direction != "backward"
-    regex = compile_alternatives(g.patterns, where)
-    return CompiledTriggers(g.category, g.direction, regex, g.max_words, crosses, Matcher(regex))
+    return CompiledTriggers(g.category, g.direction, alternatives_matcher(g.patterns, where), g.max_words, crosses)
 
 
 def _compile_concept(c: Concept, catalog: dict[str, FactDef], filename: str, lines: dict, path: tuple,
@@ -270,16 +351,30 @@ def _compile_concept(c: Concept, catalog: dict[str, FactDef], filename: str, lin
         fact = _fact(catalog, out.fact, filename, lines, opath + ("fact",))
         outputs.append(_compile_output(out, fact, filename, lines, opath))
 
-    def opt(patterns: list[str], anchor: Literal["end", "start", "none"], key: str) -> re.Pattern[str] | None:
+    def pattern_for(patterns: list[str], anchor: Literal["end", "start", "none"], key: str) -> tuple[str, str]:
+        where = _located(filename, lines, path + (key,))
+        body = "|".join(alternative_parts(patterns, where, flags, bounded=anchor != "none"))
+        return {"end": rf"(?:{body})[\s,:(\-]*$", "start": rf"[\s,:)\-]*(?:{body})", "none": body}[anchor], where
+
+    def opt(patterns: list[str], anchor: Literal["start"], key: str) -> re.Pattern[str] | None:
         if not patterns:
             return None
-        body = compile_alternatives(patterns, _located(filename, lines, path + (key,)), flags,
-                                    bounded=anchor != "none").pattern
-        if anchor == "end":
-            return re.compile(rf"(?:{body})[\s,:(\-]*$", flags)
-        if anchor == "start":
-            return re.compile(rf"[\s,:)\-]*(?:{body})", flags)
-        return re.compile(body, flags)
+        pattern, where = pattern_for(patterns, anchor, key)
+        try:
+            return re.compile(pattern, flags)
+        except re.error:
+            _explain(patterns, where, flags, bounded=True)
+            raise
+
+    def search(patterns: list[str], anchor: Literal["end", "none"], key: str) -> Searcher | None:
+        if not patterns:
+            return None
+        pattern, where = pattern_for(patterns, anchor, key)
+        try:
+            return Searcher.compile(pattern, flags)
+        except re.error:
+            _explain(patterns, where, flags, bounded=anchor != "none")
+            raise
 
     modifiers = tuple(_compile_group(g, _located(filename, lines, path + ("modifiers", k)))
                       for k, g in enumerate(c.modifiers))
@@ -289,22 +384,20 @@ def _compile_concept(c: Concept, catalog: dict[str, FactDef], filename: str, lin
         if bad:
             raise PolicyDataError(f"unknown section {', '.join(bad)}; sections are named in sections.yaml "
                                   f"({', '.join(sorted(known_sections))})", where=_located(filename, lines, path + (key,)))
-    regex = compile_alternatives(c.patterns, _located(filename, lines, path + ("patterns",)), flags)
     return CompiledConcept(
         id=c.id,
-        regex=regex,
-        matcher=Matcher(regex),
+        matcher=alternatives_matcher(c.patterns, _located(filename, lines, path + ("patterns",)), flags),
         outputs=tuple(outputs),
         tags=frozenset(c.tags),
-        not_after=opt(c.not_after, "end", "not_after"),
+        not_after=search(c.not_after, "end", "not_after"),
         not_before=opt(c.not_before, "start", "not_before"),
-        requires=opt(c.requires, "none", "requires"),
-        excludes=opt(c.excludes, "none", "excludes"),
+        requires=search(c.requires, "none", "requires"),
+        excludes=search(c.excludes, "none", "excludes"),
         modifiers=modifiers,
         context=c.context,
         where=where,
-        note_requires=opt(c.note_requires, "none", "note_requires"),
-        note_excludes=opt(c.note_excludes, "none", "note_excludes"),
+        note_requires=search(c.note_requires, "none", "note_requires"),
+        note_excludes=search(c.note_excludes, "none", "note_excludes"),
         sections=frozenset(c.sections) if c.sections is not None else None,
         not_sections=frozenset(c.not_sections),
         region_scoped=c.region_scoped,
@@ -316,6 +409,7 @@ def _compile_output(out: Output, fact: FactDef, filename: str, lines: dict, path
     t = fact.type
     positive: Any = None
     negative: Any = None
+    normalized: dict[str, Any] = {}
     if out.marks_conflict:
         if out.value is not None or out.from_ is not None:
             raise PolicyDataError("a 'marks_conflict' output carries no value or parser", where=where)
@@ -342,7 +436,7 @@ def _compile_output(out: Output, fact: FactDef, filename: str, lines: dict, path
             if v is None:
                 continue
             try:
-                normalize(fact, v, where=label)
+                normalized[label] = normalize(fact, v, where=label)
             except InputError as exc:
                 raise PolicyDataError(exc.message, where=_located(filename, lines, path + (label,))) from None
     if (out.value_lt is not None or out.value_ge is not None) and t != "number":
@@ -357,7 +451,8 @@ def _compile_output(out: Output, fact: FactDef, filename: str, lines: dict, path
     if out.only_if is not None:
         _check_condition(out.only_if, fact_catalog(), filename, lines, path + ("only_if",))
     combine = out.combine or DEFAULT_COMBINE.get(t)
-    return CompiledOutput(fact, out, positive, negative, frozenset(accept), combine)
+    return CompiledOutput(fact, out, positive, negative, frozenset(accept), combine,
+                          normalized.get("value"), normalized.get("negated"))
 
 
 ALL_STATUSES: tuple[Status, ...] = ("present", "negated", "historical", "remote", "hypothetical", "planned", "family", "uncertain")

@@ -20,17 +20,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_LINE = re.compile(r"[^\n]*")
+from .fastmatch import KEYLEN
+from .searcher import prefix_finder
+
 _BULLET = re.compile(r"[ ]*(?:[-*+>o]|\d{1,2}[.)]|\(?[a-hA-H]\)|\[[ xX\u2713]?\]|\([ xX]?\))[ ]+(?=\S)")
 _COLUMN_GAP = re.compile(r"\S(?:\t+[ \t]*| {3,})(?=\S)")
-_ENDS_SENTENCE = re.compile(r"[.!?:;]\s*$")
-_SENT_END = re.compile(r"(?<=\S)[.!?]+[\"')\]]*(?=\s+\S)")
+_ENDS_SENTENCE = (".", "!", "?", ":", ";")  # the last character of a line that ends a sentence
+# a run of . ! ? after a non-space, before space and more text (written to start with the
+# punctuation, so that re scans for it: the same as (?<=\S)[.!?]+["')\]]*(?=\s+\S))
+_SENT_END = re.compile(r"[.!?](?<=\S.)[.!?]*[\"')\]]*(?=\s+\S)")
 _ABBREV = frozenset("""
 e.g i.e etc vs dr mr mrs ms approx appt hx dx tx rx sx fx y.o y/o b.i.d t.i.d q.i.d q.d p.o a.m p.m
 nos jan feb apr jun jul aug sep sept oct nov dec fig inc lt rt bilat ext flex ant lat sup inf dept prof sr jr
 est cont cf al
 """.split())
-_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z./]*)$")
+_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_WORDISH = _LETTERS | {".", "/"}
 
 
 @dataclass(frozen=True)
@@ -47,8 +52,13 @@ class HeaderMatcher:
 
     pattern: re.Pattern[str]  # group 'h' = the header words; the match covers header + colon
     names: dict[str, str]  # lower-cased header words -> section name
+    starts: re.Pattern[str] | None = None  # what a header may start with (searcher.prefix_finder)
 
     def match(self, text: str, pos: int, end: int) -> tuple[str, int] | None:
+        if self.starts is not None:  # most sentences start with no header: look at a few characters
+            head = text[pos:min(pos + KEYLEN, end)].lower()
+            if head.isascii() and self.starts.match(head) is None:
+                return None
         m = self.pattern.match(text, pos, end)
         if m is None:
             return None
@@ -67,7 +77,7 @@ def header_matcher(sections: dict[str, list[str]]) -> HeaderMatcher:
     alts = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in sorted(names, key=len, reverse=True))
     # a header ends with a colon, a dash, or the end of its sentence
     pattern = re.compile(rf"(?:[#=*_]+\s*)?(?P<h>{alts})\s*(?::|\s-\s|-\s*$|\.?\s*$|(?=\n))\s*", re.IGNORECASE)
-    return HeaderMatcher(pattern, names)
+    return HeaderMatcher(pattern, names, prefix_finder(pattern))
 
 
 def split(text: str, headers: HeaderMatcher | None = None) -> list[Sentence]:
@@ -117,10 +127,10 @@ def _blocks(text: str) -> list[tuple[int, int, bool]]:
     pos = 0
     n = len(text)
     while pos <= n:
-        m = _LINE.match(text, pos)
-        assert m is not None
-        l_start, l_end = m.start(), m.end()
-        line = m.group()
+        l_start, l_end = pos, text.find("\n", pos)
+        if l_end < 0:
+            l_end = n
+        line = text[l_start:l_end]
         stripped = line.strip()
         if not stripped:
             if cur_start >= 0:
@@ -135,7 +145,7 @@ def _blocks(text: str) -> list[tuple[int, int, bool]]:
             starts_new = (
                 cur_start < 0
                 or _BULLET.match(line) is not None
-                or _ENDS_SENTENCE.search(prev_line) is not None
+                or prev_line.rstrip()[-1:] in _ENDS_SENTENCE
                 or len(prev_line.strip()) < 45
                 or (stripped[:1].isupper() and stripped.split(" ", 1)[0].rstrip(":").isupper()
                     and len(stripped.split(" ", 1)[0]) > 1 and ":" in stripped[:40])
@@ -145,7 +155,8 @@ def _blocks(text: str) -> list[tuple[int, int, bool]]:
                 cur_start = -1
             # columns inside the line
             seg_start = c_start
-            for gap in _COLUMN_GAP.finditer(text, c_start, c_end):
+            gaps = _COLUMN_GAP.finditer(text, c_start, c_end) if "\t" in line or "   " in line else ()
+            for gap in gaps:
                 if cur_start < 0:
                     blocks.append((seg_start, gap.start() + 1, blank))
                 else:
@@ -171,8 +182,8 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for m in _SENT_END.finditer(text, start, end):
         cut = m.end()
         if text[m.start()] == "." and m.end() - m.start() == 1:
-            before = _WORD_BEFORE.search(text, s, m.start())
-            word = before.group(1).lower() if before else ""
+            before = _word_before(text, s, m.start())
+            word = before.lower() if before is not None else ""
             if word in _ABBREV or (len(word) == 1 and word.isalpha()):
                 continue
             if before is None and m.start() > s and text[m.start() - 1].isdigit():
@@ -184,7 +195,25 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         s = _skip_space(text, cut, end)
     if s < end:
         out.append((s, end))
-    return [(a, _rstrip(text, a, b)) for a, b in out if _rstrip(text, a, b) > a]
+    spans = []
+    for a, b in out:
+        b = _rstrip(text, a, b)
+        if b > a:
+            spans.append((a, b))
+    return spans
+
+
+def _word_before(text: str, a: int, b: int) -> str | None:
+    """The word (a letter, then letters, '.' or '/') that ends text[a:b] (before a final
+    newline), the leftmost such; what re.search(r"([A-Za-z][A-Za-z./]*)$", ...) finds."""
+    if b > a and text[b - 1] == "\n":
+        b -= 1
+    p = b
+    while p > a and text[p - 1] in _WORDISH:
+        p -= 1
+    while p < b and text[p] not in _LETTERS:
+        p += 1
+    return text[p:b] if p < b else None
 
 
 def _only_digits_since(text: str, a: int, b: int) -> bool:
@@ -192,6 +221,5 @@ def _only_digits_since(text: str, a: int, b: int) -> bool:
 
 
 def _rstrip(text: str, a: int, b: int) -> int:
-    while b > a and text[b - 1].isspace():
-        b -= 1
-    return b
+    """The end of text[a:b] without trailing white space."""
+    return a + len(text[a:b].rstrip())

@@ -130,7 +130,7 @@ def find_durations(text: str, start: int = 0, end: int | None = None) -> list[tu
     """Durations in text[start:end] as (duration, is_ago); frequencies ("3 times a week") skipped."""
     end = len(text) if end is None else end
     out = []
-    for m in DURATION_RE.finditer(text, start, end):
+    for m in _DURATIONS.finditer(text, start, end):
         before = text[max(start, m.start() - 8):m.start()]
         if _FREQUENCY_BEFORE.search(before) and not m.group("qual"):
             continue
@@ -152,21 +152,21 @@ _MONTHS = {
 }
 _MON = r"(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)"
 _PART = r"(?P<part>early|mid|late|beginning of|start of|end of|middle of|the end of|the beginning of|the middle of)"
-DATE_RE = re.compile(
-    r"(?P<iso>(?P<iy>(?:19|20)\d\d)-(?P<im>[01]?\d)-(?P<id>[0-3]?\d))\b"
-    r"|(?P<us>(?P<um>[01]?\d)/(?P<ud>[0-3]?\d)/(?P<uy>(?:19|20)?\d\d))\b"
-    r"|(?P<usd>(?P<dm>[01]?\d)-(?P<dd>[0-3]?\d)-(?P<dy>(?:19|20)\d\d))\b"
-    r"|(?P<my>(?P<mym>[01]?\d)/(?P<myy>(?:19|20)\d\d))\b"
-    rf"|(?P<named>(?P<nm>{_MON})\.?\s+(?P<nd>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<ny>(?:19|20)\d\d))?)"
-    rf"|(?P<named2>(?P<n2d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<n2m>{_MON})\.?(?:,?\s+(?P<n2y>(?:19|20)\d\d))?)\b"
-    rf"|(?P<month>(?:{_PART}[- ]?\s*)?(?P<mm>{_MON})\.?(?:,?\s+(?:of\s+)?(?P<my2>(?:19|20)\d\d))?)\b"
-    r"|(?P<rel>today's|today|this morning|this afternoon|this evening|tonight|last night|yesterday|the day before yesterday|"
-    r"(?:earlier )?this (?:week|month|year)|last (?:week|month|year|weekend)|the (?:past|last) (?:week|month))\b"
-    rf"|(?P<ago>(?P<an>{_NUM})\s*[- ]?\s*(?P<au>{_UNIT})\s+(?:ago|back)|(?:a|one) (?P<au2>week|month|year|day) ago)\b"
-    r"|(?P<year>(?<=in |of |by )(?P<yy>(?:19|20)\d\d)|(?<=since )(?P<yy2>(?:19|20)\d\d)|(?<=\()(?P<yy3>(?:19|20)\d\d)(?=\)))\b"
-    r"|(?P<md>(?<![\d/.])(?P<mdm>[01]?\d)/(?P<mdd>[0-3]?\d)(?![/\d]))",
-    re.IGNORECASE,
-)
+DATE_PARTS = [
+    r"(?P<iso>(?P<iy>(?:19|20)\d\d)-(?P<im>[01]?\d)-(?P<id>[0-3]?\d))\b",
+    r"(?P<us>(?P<um>[01]?\d)/(?P<ud>[0-3]?\d)/(?P<uy>(?:19|20)?\d\d))\b",
+    r"(?P<usd>(?P<dm>[01]?\d)-(?P<dd>[0-3]?\d)-(?P<dy>(?:19|20)\d\d))\b",
+    r"(?P<my>(?P<mym>[01]?\d)/(?P<myy>(?:19|20)\d\d))\b",
+    rf"(?P<named>(?P<nm>{_MON})\.?\s+(?P<nd>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<ny>(?:19|20)\d\d))?)",
+    rf"(?P<named2>(?P<n2d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<n2m>{_MON})\.?(?:,?\s+(?P<n2y>(?:19|20)\d\d))?)\b",
+    rf"(?P<month>(?:{_PART}[- ]?\s*)?(?P<mm>{_MON})\.?(?:,?\s+(?:of\s+)?(?P<my2>(?:19|20)\d\d))?)\b",
+    r"(?P<rel>today's|today|this morning|this afternoon|this evening|tonight|last night|yesterday|the day before yesterday|"
+    r"(?:earlier )?this (?:week|month|year)|last (?:week|month|year|weekend)|the (?:past|last) (?:week|month))\b",
+    rf"(?P<ago>(?P<an>{_NUM})\s*[- ]?\s*(?P<au>{_UNIT})\s+(?:ago|back)|(?:a|one) (?P<au2>week|month|year|day) ago)\b",
+    r"(?P<year>(?<=in |of |by )(?P<yy>(?:19|20)\d\d)|(?<=since )(?P<yy2>(?:19|20)\d\d)|(?<=\()(?P<yy3>(?:19|20)\d\d)(?=\)))\b",
+    r"(?P<md>(?<![\d/.])(?P<mdm>[01]?\d)/(?P<mdd>[0-3]?\d)(?![/\d]))",
+]
+DATE_RE = re.compile("|".join(DATE_PARTS), re.IGNORECASE)
 _MD_BEFORE = re.compile(
     r"(?:\bon|\bsince|\bfrom|\bdated?|\bvisit|\bseen|\beval\w*|\bexam\w*|\bf/u|\bfollow[- ]?up|\bstarted|\bbegan|"
     r"\buntil|\bthrough|\bto|\bof|\bin|\bat|\bcall|\bphone|\bcheck-in|\bsurgery|\binjection|\bdos|\bcompleted|"
@@ -181,8 +181,12 @@ _MD_EVENT_BEFORE = re.compile(
     r"(?:\s+[\w'-]+){0,4}\s*$", re.IGNORECASE)
 _MD_SCORE_BEFORE = re.compile(r"(?:pain|score|strength|vas|nrs|rated?|grade|power|motor|mmt|\d)\s*(?:of|at|is|was|:|=)?\s*$", re.IGNORECASE)
 from .fastmatch import Matcher  # noqa: E402
+from .searcher import Searcher  # noqa: E402
 
-DATE_MATCHER = Matcher(DATE_RE)
+_DURATIONS = Searcher(DURATION_RE)
+_MD_BEFORE_S = Searcher(_MD_BEFORE)
+
+DATE_MATCHER = Matcher(DATE_PARTS, re.IGNORECASE, regex=DATE_RE)
 _MONTH_ALONE_OK_BEFORE = re.compile(
     r"(?:since|in|from|of|on|during|until|till|through|by|last|this|early|mid|late|around|about|before|after|"
     r"beginning of|end of|middle of|start of|starting|started|began|begun|dated?)\s*$", re.IGNORECASE)
@@ -230,8 +234,9 @@ def _latest_year_for(month: int, day: int | None, on: dt.date) -> int:
 
 
 def parse_date_match(m: re.Match[str], on: dt.date, text: str) -> DateRange | None:
+    """The dates a match of DATE_RE, or of one of DATE_PARTS, stands for."""
     s, e = m.start(), m.end()
-    g = m.group
+    g = m.groupdict().get
     if g("iso"):
         d = _safe(int(g("iy")), int(g("im")), int(g("id")))
         return DateRange(d, d, s, e, "day") if d else None
@@ -311,7 +316,7 @@ def parse_date_match(m: re.Match[str], on: dt.date, text: str) -> DateRange | No
     if g("md"):
         mo, day = int(g("mdm")), int(g("mdd"))
         before = text[max(0, s - 24):s]
-        dated = _MD_BEFORE.search(before) or (
+        dated = _MD_BEFORE_S.search(before) or (
             _MD_EVENT_BEFORE.search(text[max(0, s - 48):s]) and not _MD_SCORE_BEFORE.search(before))
         if not 1 <= mo <= 12 or not dated or _MD_NOT_AFTER.match(text, e):
             return None  # "9/10" pain, "4/5" strength: a month/day needs a date-like word before it
