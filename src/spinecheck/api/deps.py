@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
@@ -28,8 +28,8 @@ async def get_store(request: Request) -> Store:  # async: no thread hop for a lo
 StoreDep = Annotated[Store, Depends(get_store)]
 
 
-async def current_key(request: Request, store: StoreDep,
-                      credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]) -> ApiKeyInfo:
+async def authenticated_key(request: Request, credentials: HTTPAuthorizationCredentials | None) -> ApiKeyInfo:
+    """The API key behind the request's bearer token (cached for a short time), or 401."""
     if credentials is None:
         raise ApiError(401, "missing_api_key", "send an API key in the header `Authorization: Bearer sck_…` "
                        "(`spinecheck apikey create` makes one)", where="Authorization", headers=_CHALLENGE)
@@ -37,7 +37,7 @@ async def current_key(request: Request, store: StoreDep,
     digest = hash_token(credentials.credentials)
     key = cache.get(digest)
     if key is None:
-        key = await run_in_threadpool(_authenticate, store, credentials.credentials)
+        key = await run_in_threadpool(_authenticate, request.app.state.store, credentials.credentials)
         if key is not None:
             cache.put(digest, key)
     if key is None:
@@ -83,10 +83,14 @@ def _authenticate(store: Store, token: str) -> ApiKeyInfo | None:
         return authenticate(session, token)
 
 
-def require(*roles: str) -> Callable[..., ApiKeyInfo]:
-    """A dependency admitting keys whose role is one of ``roles``."""
+def require(*roles: str) -> Callable[..., Any]:
+    """A dependency admitting keys whose role is one of ``roles``: one dependency (plus the bearer
+    scheme, which documents the security in OpenAPI), because each nested dependency costs every
+    request its resolution."""
 
-    async def dependency(key: Annotated[ApiKeyInfo, Depends(current_key)]) -> ApiKeyInfo:
+    async def dependency(request: Request, credentials: Annotated[HTTPAuthorizationCredentials | None,
+                                                                  Depends(bearer)]) -> ApiKeyInfo:
+        key = await authenticated_key(request, credentials)
         if key.role not in roles:
             raise ApiError(403, "forbidden_role", f"this needs a key with role {' or '.join(roles)}; "
                            f"this key has role {key.role}", where="Authorization")

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from .canonical import canonical_json, iso_utc, sha256_hex, utcnow
@@ -43,6 +43,9 @@ def event_hash(n: int, at: str, kind: str, actor: str, subject: str, data: str, 
 
 _EVENTS = AuditEventRow.__table__
 _HEAD = ChainHeadRow.__table__
+_LOCK_HEAD = select(_HEAD.c.n, _HEAD.c.hash).where(_HEAD.c.id == 1).with_for_update()
+_INSERT_EVENT = insert(_EVENTS)
+_MOVE_HEAD = update(_HEAD).where(_HEAD.c.id == 1).values(n=bindparam("new_n"), hash=bindparam("new_hash"))
 
 
 def append_events(session: Session, events: Sequence[Event], at: dt.datetime | None = None) -> list[dict[str, Any]]:
@@ -51,7 +54,8 @@ def append_events(session: Session, events: Sequence[Event], at: dt.datetime | N
     if not events:
         return []
     stamp = iso_utc(at or utcnow())
-    head = session.execute(select(_HEAD.c.n, _HEAD.c.hash).where(_HEAD.c.id == 1).with_for_update()).one_or_none()
+    conn = session.connection()  # Core statements: the ORM adds nothing here
+    head = conn.execute(_LOCK_HEAD).one_or_none()
     if head is None:
         raise RuntimeError("audit chain head row is missing; the database was not created by `spinecheck db upgrade`")
     n, prev = head.n, head.hash
@@ -65,8 +69,8 @@ def append_events(session: Session, events: Sequence[Event], at: dt.datetime | N
         rows.append({"n": n, "at": stamp, "kind": ev.kind, "actor": ev.actor, "subject": ev.subject,
                      "data": data, "prev_hash": prev, "hash": h})
         prev = h
-    session.execute(insert(_EVENTS), rows)
-    session.execute(update(_HEAD).where(_HEAD.c.id == 1).values(n=n, hash=prev))
+    conn.execute(_INSERT_EVENT, rows)
+    conn.execute(_MOVE_HEAD, {"new_n": n, "new_hash": prev})
     return rows
 
 

@@ -4,7 +4,11 @@
 with ``BEGIN IMMEDIATE`` (one writer at a time, so the audit chain and idempotency checks see a
 stable database); on PostgreSQL the audit chain head is locked with ``SELECT ... FOR UPDATE``.
 Connection failures, lock timeouts and pool exhaustion become ``StoreUnavailable`` (HTTP 503);
-the pool pre-pings connections, so the service recovers by itself when the database returns."""
+the pool pre-pings connections, so the service recovers by itself when the database returns.
+
+``Store.run_write(fn)`` is the hot path for submissions. On SQLite it group-commits: writers
+that arrive while another batch is committing are run by one thread in one transaction, each in
+its own SAVEPOINT, and made durable by one commit (one fsync) - see ``_GroupCommit``."""
 
 from __future__ import annotations
 
@@ -12,10 +16,10 @@ import logging
 import os
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from sqlalchemy import create_engine, event, exc as sa_exc, text
 from sqlalchemy.engine import URL, Engine, make_url
@@ -29,6 +33,7 @@ except ImportError:  # pragma: no cover - not POSIX: SQLite's own busy handler a
     fcntl = None  # type: ignore[assignment]
 
 log = logging.getLogger("spinecheck.store")
+T = TypeVar("T")
 
 MIGRATIONS = "spinecheck.store:migrations"  # alembic script_location (package resource)
 _PG_MIGRATION_LOCK = 7_415_201  # pg_advisory_xact_lock key serializing concurrent upgrades
@@ -48,6 +53,7 @@ class StoreConfig:
     timeout_seconds: float = 10.0  # connect, busy/lock wait and pool wait
     statement_timeout_seconds: float = 30.0  # PostgreSQL only
     sqlite_synchronous: str = "FULL"  # FULL: every commit reaches the disk
+    group_commit_max: int = 64  # SQLite: most writers one commit serves (1 turns group commit off)
     pool_size: int = 10
     max_overflow: int = 20
     auto_migrate: bool = True  # create/upgrade the schema on first use
@@ -131,6 +137,107 @@ class _WriterQueue:
             fcntl.flock(self.fd, fcntl.LOCK_UN)
 
 
+class _Job(Generic[T]):
+    """One writer waiting in a group commit."""
+
+    __slots__ = ("fn", "result", "error", "finished", "leads", "wake")
+
+    def __init__(self, fn: Callable[[Session], T]):
+        self.fn = fn
+        self.result: T | None = None
+        self.error: BaseException | None = None
+        self.finished = False  # its batch committed or failed
+        self.leads = False  # it runs the next batch
+        self.wake = threading.Event()
+
+
+class _GroupCommit:
+    """Leader/follower group commit for one process's SQLite writers.
+
+    A writer queues its job. If no batch is running it leads: it takes the write lock, runs
+    the queued jobs (up to ``max_batch``, its own first) in ONE transaction, each inside a
+    SAVEPOINT, and commits once. Writers that arrive meanwhile queue behind it; when the batch is
+    done the oldest of them leads the next one. A job whose statements fail (an Idempotency-Key
+    already taken, say) is rolled back to its savepoint and gets its own exception; the rest of
+    the batch still commits. A connection-level failure or a failed commit fails every job of
+    the batch, and nothing of it is stored. No job returns before its batch is durable, so a
+    caller never sees a result that a crash could still take away. Each job sees the rows of
+    the jobs before it (the audit chain head moves job by job)."""
+
+    def __init__(self, store: "Store", max_batch: int):
+        self.store = store
+        self.max_batch = max(1, max_batch)
+        self._queue: list[_Job[Any]] = []
+        self._mutex = threading.Lock()
+        self._running = False
+
+    def run(self, fn: Callable[[Session], T]) -> T:
+        job: _Job[T] = _Job(fn)
+        with self._mutex:
+            self._queue.append(job)
+            if not self._running:
+                self._running = True
+                job.leads = True
+        while not job.finished:
+            if job.leads:
+                self._lead()
+            else:
+                job.wake.wait()
+                job.wake.clear()
+        if job.error is not None:
+            raise job.error
+        return job.result  # type: ignore[return-value]
+
+    def _lead(self) -> None:
+        with self._mutex:
+            batch = self._queue[:self.max_batch]
+            del self._queue[:len(batch)]
+        try:
+            self._run(batch)
+        finally:
+            with self._mutex:
+                for job in batch:
+                    job.finished = True
+                if self._queue:
+                    self._queue[0].leads = True
+                    self._queue[0].wake.set()
+                else:
+                    self._running = False
+            for job in batch:
+                job.wake.set()
+
+    def _run(self, batch: list[_Job[Any]]) -> None:
+        if len(batch) == 1:  # nothing to share: no savepoint
+            job = batch[0]
+            try:
+                with self.store.write() as session:
+                    job.result = job.fn(session)
+            except BaseException as exc:  # noqa: BLE001 - handed to the job's own thread
+                job.error = exc
+            return
+        try:
+            with self.store.write() as session:
+                for job in batch:
+                    savepoint = session.begin_nested()
+                    try:
+                        job.result = job.fn(session)
+                    except (sa_exc.DBAPIError, sa_exc.TimeoutError) as exc:
+                        if is_unavailable(exc):
+                            raise  # the connection is gone: the whole batch fails
+                        savepoint.rollback()
+                        job.error = exc
+                    except Exception as exc:  # noqa: BLE001 - this job's own failure
+                        savepoint.rollback()
+                        job.error = exc
+                    else:
+                        savepoint.commit()
+        except BaseException as exc:  # noqa: BLE001 - nothing of the batch was committed
+            for job in batch:
+                job.result = None
+                job.error = (StoreUnavailable(exc.message, code=exc.code) if isinstance(exc, StoreUnavailable)
+                             else exc)
+
+
 class Store:
     """One database: engines, sessions, schema management."""
 
@@ -155,6 +262,8 @@ class Store:
         # In-process writers queue on a lock instead of SQLite's sleeping busy handler.
         self._write_lock = threading.Lock() if self.dialect == "sqlite" else None
         self._writers = _WriterQueue(f"{self.url.database}.writer-lock") if self.dialect == "sqlite" else None
+        self._group = _GroupCommit(self, config.group_commit_max) \
+            if self.dialect == "sqlite" and config.group_commit_max > 1 else None
         self._schema_lock = threading.Lock()
         self._schema_ready = False
 
@@ -248,6 +357,16 @@ class Store:
                 queue.release()
             if lock is not None:
                 lock.release()
+
+    def run_write(self, fn: Callable[[Session], T]) -> T:
+        """``fn(session)`` in a write transaction; its result once committed. On SQLite,
+        concurrent callers share transactions and commits (group commit), each isolated in a
+        savepoint: ``fn`` must do all its work through ``session`` and may be rolled back alone.
+        Raises what ``fn`` raised (its writes undone), or StoreUnavailable."""
+        if self._group is not None:
+            return self._group.run(fn)
+        with self.write() as session:
+            return fn(session)
 
     def ping(self) -> None:
         """Raise StoreUnavailable unless the database answers and its schema is current."""

@@ -89,9 +89,9 @@ def submit(store: Store, *, requester_key_id: str | None, request_data: dict[str
     digest = request_digest(request_data)
     results = evaluate(request_data)  # outside any transaction: never hold the write lock for it
     try:
-        with store.write() as session:
-            return _insert(session, requester_key_id, actor or requester_key_id or "unknown", request_data, digest,
-                           results, idempotency_key)
+        return store.run_write(lambda session: _insert(
+            session, requester_key_id, actor or requester_key_id or "unknown", request_data, digest, results,
+            idempotency_key))
     except sa_exc.IntegrityError:
         if idempotency_key is None:
             raise
@@ -114,14 +114,17 @@ def persist_determinations(store: Store, request_data: dict[str, Any], results: 
 
 _SUBMISSIONS = SubmissionRow.__table__
 _DETERMINATIONS = DeterminationRow.__table__
+_INSERT_SUBMISSION = insert(_SUBMISSIONS)
+_INSERT_DETERMINATION = insert(_DETERMINATIONS)
 
 
 def _insert(session: Session, requester: str | None, actor: str, request_data: dict[str, Any], digest: str,
             results: list[dict[str, Any]], idempotency_key: str | None) -> Submission:
     now = utcnow()
     sub_id = new_id("sub")
+    conn = session.connection()  # Core statements: the ORM adds nothing to plain inserts
     # The idempotency constraint fires here, before the audit chain lock is taken.
-    session.execute(insert(_SUBMISSIONS), {"id": sub_id, "requester_key_id": requester,
+    conn.execute(_INSERT_SUBMISSION, {"id": sub_id, "requester_key_id": requester,
                                            "idempotency_key": idempotency_key, "request_digest": digest,
                                            "created_at": now})
     stored, rows, events = [], [], []
@@ -146,7 +149,7 @@ def _insert(session: Session, requester: str | None, actor: str, request_data: d
             "engine_version": d.engine_version, "outcome": d.outcome, "cpt": d.cpt, "guideline": d.guideline,
             "request_digest": row["request_digest"], "result_digest": row["result_digest"],
         }))
-    session.execute(insert(_DETERMINATIONS), rows)
+    conn.execute(_INSERT_DETERMINATION, rows)
     append_events(session, events, now)
     return Submission(sub_id, requester, idempotency_key, now, tuple(stored), True)
 

@@ -16,7 +16,7 @@ from ...errors import InputError, NotFound, SpinecheckError
 from ...models import Outcome, Request as ReviewRequest
 from ...policy import load_policy
 from ...review import parse_request, review
-from ...store import get_determination, list_determinations, submit
+from ...store import Store, get_determination, list_determinations, submit
 from ...store.canonical import ordered_json
 from ...store.determinations import StoredDetermination, record_access, result_text
 from ..deps import ReaderKey, ReviewerKey, StoreDep, SubmitterKey
@@ -103,7 +103,7 @@ def _review(request: ReviewRequest) -> list[Any]:
                **responses(401, 403, 409, 413, 415, 422, 503)},
 )
 async def create_determination(
-    request: Request, key: SubmitterKey, store: StoreDep,
+    request: Request, key: SubmitterKey,
     idempotency_key: Annotated[str | None, Header(
         alias="Idempotency-Key", pattern=r"^[\x21-\x7e]{1,255}$",
         description="Makes retries safe: the same key (per API key) returns the stored result, never a "
@@ -113,6 +113,7 @@ async def create_determination(
     physician reviewer; it is never a denial."""
     body = await request.body()
     data = parse_body(body, request.headers.get("content-type"))
+    store: Store = request.app.state.store  # not a dependency: the hot path skips its resolution
     sub = await run_in_threadpool(submit, store, requester_key_id=key.id, request_data=data, evaluate=evaluate,
                                   idempotency_key=idempotency_key)
     state = request.scope["state"]
