@@ -6,7 +6,7 @@ structured facts only, and the same with a ~250-word clinical note. 1, 8 and 32 
 keep-alive clients (threads). Prints figures; asserts nothing (machines are noisy; the load
 generator shares the CPU with the server).
 
-Usage: python bench/bench_http.py [--seconds 8] [--workers 2] [--levels 1,8,32]
+Usage: python bench/bench_http.py [--seconds 8] [--workers 1,2] [--levels 1,8,32]
                                   [--database-url URL]   (default: a temporary SQLite file)
 """
 
@@ -208,14 +208,47 @@ def run_level(port: int, token: str, body: dict, clients: int, seconds: float) -
             "client_cpu_ms": client_cpu / max(1, len(latencies)) * 1000}
 
 
+def start_server(url: str, workers: int, logdir: Path) -> tuple[subprocess.Popen, int]:
+    port = free_port()
+    log = open(logdir / f"server-{workers}.log", "wb")
+    env = {**os.environ, "SPINECHECK_DATABASE_URL": url}
+    server = subprocess.Popen([sys.executable, "-m", "spinecheck.cli", "serve", "--port", str(port),
+                               "--workers", str(workers), "--log-level", "warning"],
+                              env=env, stdout=log, stderr=subprocess.STDOUT)
+    log.close()
+    deadline = time.time() + 60
+    while True:
+        try:
+            c = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
+            c.request("GET", "/readyz")
+            if c.getresponse().status == 200:
+                return server, port
+        except OSError:
+            pass
+        if time.time() > deadline or server.poll() is not None:
+            stop_server(server)
+            raise SystemExit("server did not start:\n" + (logdir / f"server-{workers}.log").read_text()[-2000:])
+        time.sleep(0.2)
+
+
+def stop_server(server: subprocess.Popen) -> None:
+    server.terminate()
+    try:
+        server.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        server.kill()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--seconds", type=float, default=8.0)
-    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--workers", default="1,2", help="uvicorn worker processes; a comma list runs each "
+                        "(1 is `spinecheck serve`'s default)")
     parser.add_argument("--levels", default="1,8,32")
     parser.add_argument("--database-url", default=None)
     args = parser.parse_args()
     levels = [int(x) for x in args.levels.split(",")]
+    worker_counts = [int(x) for x in args.workers.split(",")]
 
     from spinecheck.store import Store, StoreConfig, create_api_key
 
@@ -226,57 +259,40 @@ def main() -> None:
     with store.write() as s:
         _, token = create_api_key(s, name="bench", role="submitter", actor="bench")
     store.dispose()
-
-    port = free_port()
-    log = open(Path(tmp.name) / "server.log", "wb")
-    env = {**os.environ, "SPINECHECK_DATABASE_URL": url}
-    server = subprocess.Popen([sys.executable, "-m", "spinecheck.cli", "serve", "--port", str(port),
-                               "--workers", str(args.workers), "--log-level", "warning"],
-                              env=env, stdout=log, stderr=subprocess.STDOUT)
+    workloads = {"structured": STRUCTURED, "note~250w": {**STRUCTURED, "note": NOTE}}
+    verdicts = []
     try:
-        deadline = time.time() + 60
-        while True:
+        for workers in worker_counts:
+            server, port = start_server(url, workers, Path(tmp.name))
             try:
-                c = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
-                c.request("GET", "/readyz")
-                if c.getresponse().status == 200:
-                    break
-            except OSError:
-                pass
-            if time.time() > deadline or server.poll() is not None:
-                raise SystemExit("server did not start:\n" + (Path(tmp.name) / "server.log").read_text()[-2000:])
-            time.sleep(0.2)
-        load = os.getloadavg()
-        print(f"spinecheck HTTP bench: {os.cpu_count()} CPUs, load average {load[0]:.1f}; server: uvicorn "
-              f"({server_stack()}), {args.workers} worker(s), {url.split(':')[0]}; {args.seconds:.0f} s per level")
-        workloads = {"structured": STRUCTURED, "note~250w": {**STRUCTURED, "note": NOTE}}
-        print(f"note: {len(NOTE.split())} words")
-        results = {}
-        for name, body in workloads.items():
-            run_level(port, token, body, 4, 1.5)  # warm-up (per-worker caches, connection pools)
-            for clients in levels:
-                pids = process_tree(server.pid)
-                cpu0 = cpu_seconds(pids)
-                r = run_level(port, token, body, clients, args.seconds)
-                r["cpu_ms"] = (cpu_seconds(pids) - cpu0) / max(1, r["n"]) * 1000
-                results[(name, clients)] = r
-                codes = ", ".join(f"{k}: {v}" for k, v in sorted(r["statuses"].items()))
-                print(f"{name:11} clients={clients:3}  {r['rps']:7.0f} req/s  p50 {r['p50']:6.1f} ms  "
-                      f"p99 {r['p99']:6.1f} ms  max {r['max']:7.1f} ms  server CPU {r['cpu_ms']:4.1f} ms/req  "
-                      f"client CPU {r['client_cpu_ms']:4.2f} ms/req  "
-                      f"load {os.getloadavg()[0]:.1f}  (n={r['n']}; {codes})")
-        target = results.get(("structured", 8))
-        if target:
-            verdict = "met" if target["p99"] <= 50 else "MISSED"
-            print(f"target p99 <= 50 ms at 8 clients, structured: {target['p99']:.1f} ms -> {verdict}")
+                load = os.getloadavg()
+                print(f"spinecheck HTTP bench: {os.cpu_count()} CPUs, load average {load[0]:.1f}; server: uvicorn "
+                      f"({server_stack()}), {workers} worker(s), {url.split(':')[0]}; {args.seconds:.0f} s per level; "
+                      f"note {len(NOTE.split())} words")
+                results = {}
+                for name, body in workloads.items():
+                    run_level(port, token, body, 4, 1.5)  # warm-up (per-worker caches, connection pools)
+                    for clients in levels:
+                        pids = process_tree(server.pid)
+                        cpu0 = cpu_seconds(pids)
+                        r = run_level(port, token, body, clients, args.seconds)
+                        r["cpu_ms"] = (cpu_seconds(pids) - cpu0) / max(1, r["n"]) * 1000
+                        results[(name, clients)] = r
+                        codes = ", ".join(f"{k}: {v}" for k, v in sorted(r["statuses"].items()))
+                        print(f"{name:11} clients={clients:3}  {r['rps']:7.0f} req/s  p50 {r['p50']:6.1f} ms  "
+                              f"p99 {r['p99']:6.1f} ms  max {r['max']:7.1f} ms  server CPU {r['cpu_ms']:4.1f} ms/req  "
+                              f"client CPU {r['client_cpu_ms']:4.2f} ms/req  "
+                              f"load {os.getloadavg()[0]:.1f}  (n={r['n']}; {codes})")
+                target = results.get(("structured", 8))
+                if target:
+                    verdict = "met" if target["p99"] <= 50 else "MISSED"
+                    verdicts.append(f"{workers} worker(s): {target['p99']:.1f} ms -> {verdict}")
+            finally:
+                stop_server(server)
+        if verdicts:
+            print("target p99 <= 50 ms at 8 clients, structured: " + "; ".join(verdicts))
         print(f"load average after: {os.getloadavg()[0]:.1f}")
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            server.kill()
-        log.close()
         tmp.cleanup()
 
 
