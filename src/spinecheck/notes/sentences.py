@@ -3,7 +3,7 @@
 Clinical notes are not prose: they mix headers ("ASSESSMENT AND PLAN:"), bullet lists, check-box
 forms, hard-wrapped faxed lines and column layouts. The splitter works in three steps:
 
-1. lines -> blocks: a new block starts after a blank line, at a bullet, at a known header, after
+1. lines -> blocks: a new block starts after a blank line (or a rule line of "=", "-" ...), at a bullet, at a known header, after
    a line that ends a sentence or a label, and after a short line; a long line without closing
    punctuation continues onto the next line (hard wrap). Three or more spaces or a tab inside a
    line separate columns and start a new block too.
@@ -26,6 +26,7 @@ from .searcher import prefix_finder
 _BULLET = re.compile(r"[ ]*(?:[-*+>o]|\d{1,2}[.)]|\(?[a-hA-H]\)|\[[ xX\u2713]?\]|\([ xX]?\))[ ]+(?=\S)")
 _COLUMN_GAP = re.compile(r"\S(?:\t+[ \t]*| {3,})(?=\S)")
 _ENDS_SENTENCE = (".", "!", "?", ":", ";")  # the last character of a line that ends a sentence
+_RULE_CHARS = "=-_*~#+| \t"  # a line made only of these is a rule line (a separator)
 # a run of . ! ? after a non-space, before space and more text (written to start with the
 # punctuation, so that re scans for it: the same as (?<=\S)[.!?]+["')\]]*(?=\s+\S))
 _SENT_END = re.compile(r"[.!?](?<=\S.)[.!?]*[\"')\]]*(?=\s+\S)")
@@ -132,7 +133,9 @@ def _blocks(text: str) -> list[tuple[int, int, bool]]:
             l_end = n
         line = text[l_start:l_end]
         stripped = line.strip()
-        if not stripped:
+        # a rule line ("=====", "-----") separates like a blank line: the text after it must not
+        # be joined to a fax header above it (whose "Request:" would make the letter a plan)
+        if not stripped or not stripped.strip(_RULE_CHARS):
             if cur_start >= 0:
                 blocks.append((cur_start, cur_end, cur_blank))
                 cur_start = -1
