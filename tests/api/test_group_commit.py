@@ -1,6 +1,7 @@
-"""SQLite group commit (``Store.run_write``): writers that queue behind a running batch share one
-transaction and one commit, each in its own savepoint; a failing writer is undone alone, a failed
-commit fails the whole batch, and the audit chain stays one unbroken chain."""
+"""SQLite writers. Group commit (``Store.run_write``): writers that queue behind a running batch
+share one transaction and one commit, each in its own savepoint; a failing writer is undone
+alone, a failed commit fails the whole batch, and the audit chain stays one unbroken chain. The
+cross-process writer lock waits in the kernel and still times out."""
 
 from __future__ import annotations
 
@@ -137,3 +138,41 @@ def test_a_failed_commit_fails_every_writer_of_the_batch_and_stores_nothing(stor
 def test_group_commit_can_be_turned_off(tmp_path: Path) -> None:
     s = Store(StoreConfig(url=f"sqlite:///{tmp_path / 'off.db'}", group_commit_max=1))
     assert s._group is None and s.run_write(lambda session: 42) == 42
+
+
+def test_writer_queue_waits_in_the_kernel_times_out_and_hands_back_an_abandoned_lock(tmp_path: Path) -> None:
+    import fcntl
+    import os
+
+    from spinecheck.store.db import _WriterQueue
+
+    path = str(tmp_path / "x.writer-lock")
+    other = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)  # another process's open file, in effect
+    fcntl.flock(other, fcntl.LOCK_EX)
+    queue = _WriterQueue(path)
+    started = time.monotonic()
+    assert queue.acquire(time.monotonic() + 0.2) is False  # held elsewhere: gives up at the deadline
+    assert 0.15 < time.monotonic() - started < 2
+
+    fcntl.flock(other, fcntl.LOCK_UN)  # the abandoned waiter takes the lock and hands it straight back
+    deadline = time.monotonic() + 2
+    while time.monotonic() < deadline:
+        try:
+            fcntl.flock(other, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            break
+        except BlockingIOError:
+            time.sleep(0.01)
+    else:
+        pytest.fail("the abandoned waiter kept the lock")
+
+    # A waiter blocked in the kernel gets the lock as soon as it is released.
+    got: list[bool | None] = []
+    t = threading.Thread(target=lambda: got.append(queue.acquire(time.monotonic() + 5)))
+    t.start()
+    time.sleep(0.05)
+    assert not got
+    fcntl.flock(other, fcntl.LOCK_UN)
+    t.join(2)
+    assert got == [True]
+    queue.release()
+    os.close(other)
