@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
-from typing import Annotated, Any
+from collections.abc import Awaitable, Callable
+from typing import Annotated
 
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
@@ -83,7 +83,7 @@ def _authenticate(store: Store, token: str) -> ApiKeyInfo | None:
         return authenticate(session, token)
 
 
-def require(*roles: str) -> Callable[..., Any]:
+def require(*roles: str) -> Callable[..., Awaitable[ApiKeyInfo]]:
     """A dependency admitting keys whose role is one of ``roles``: one dependency (plus the bearer
     scheme, which documents the security in OpenAPI), because each nested dependency costs every
     request its resolution."""
