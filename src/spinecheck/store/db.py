@@ -390,8 +390,15 @@ class Store:
     def run_write(self, fn: Callable[[Session], T]) -> T:
         """``fn(session)`` in a write transaction; its result once committed. On SQLite,
         concurrent callers share transactions and commits (group commit), each isolated in a
-        savepoint: ``fn`` must do all its work through ``session`` and may be rolled back alone.
-        Raises what ``fn`` raised (its writes undone), or StoreUnavailable."""
+        savepoint: ``fn`` must do all its work through ``session``, may be rolled back alone,
+        and must not call ``run_write`` itself. Raises what ``fn`` raised (its writes undone),
+        or StoreUnavailable.
+
+        Not on PostgreSQL. A batch there takes the audit chain head's row lock with its first
+        submission and only then inserts the next submissions' Idempotency-Keys; a batch in
+        another worker may hold the uncommitted insert of one of those keys while it waits for
+        the chain lock: a deadlock (tried: 503s in the 16-client retry test). One transaction
+        per submission inserts its key before it takes the chain lock, which cannot deadlock."""
         if self._group is not None:
             return self._group.run(fn)
         with self.write() as session:
