@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -316,7 +317,7 @@ class Store:
             dbapi_conn.isolation_level = None  # the driver stays out; we issue BEGIN ourselves
             cur = dbapi_conn.cursor()
             cur.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
-            cur.execute("PRAGMA journal_mode = WAL")
+            _set_wal(cur, time.monotonic() + timeout)
             cur.execute(f"PRAGMA synchronous = {synchronous}")
             cur.execute("PRAGMA foreign_keys = ON")
             cur.close()
@@ -454,6 +455,22 @@ class Store:
 
         with self.engine.connect() as conn:
             return MigrationContext.configure(conn).get_current_revision()
+
+
+def _set_wal(cur: Any, deadline: float) -> None:
+    """WAL mode, which the database file keeps once set. Switching a new file needs it to
+    itself, and SQLite answers "database is locked" at once (no busy handler) when several
+    connections open a new file together (workers or migrators starting side by side): retry
+    until ``deadline``."""
+    while True:
+        try:
+            if str(cur.execute("PRAGMA journal_mode").fetchone()[0]).lower() != "wal":
+                cur.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc) or time.monotonic() >= deadline:
+                raise
+            time.sleep(0.01)
 
 
 def alembic_config() -> Any:
