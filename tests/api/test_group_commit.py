@@ -1,14 +1,13 @@
-"""SQLite writers. Group commit (``Store.run_write``): writers that queue behind a running batch
-share one transaction and one commit, each in its own savepoint; a failing writer is undone
-alone, a failed commit fails the whole batch, and the audit chain stays one unbroken chain. The
-cross-process writer lock waits in the kernel and still times out."""
+"""Group commit (``Store.run_write``, SQLite and PostgreSQL): writers that queue behind a running
+batch share one transaction and one commit, each in its own savepoint; a failing writer is
+undone alone, a failed commit fails the whole batch, and the audit chain stays one unbroken
+chain. SQLite's cross-process writer lock waits in the kernel and still times out."""
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -25,10 +24,11 @@ from .conftest import APPROVE
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Store:
-    s = Store(StoreConfig(url=f"sqlite:///{tmp_path / 'group.db'}"))
+def store(db_url: str) -> Iterator[Store]:
+    s = Store(StoreConfig(url=db_url))
     s.upgrade()
-    return s
+    yield s
+    s.dispose()
 
 
 def _gate_first_writer(store: Store) -> tuple[threading.Event, threading.Thread, list[Any]]:
@@ -118,7 +118,7 @@ def test_a_failed_commit_fails_every_writer_of_the_batch_and_stores_nothing(stor
 
     def failing_commit(dbapi_connection: Any) -> None:
         if threading.current_thread() is not first:  # the gated batch commits normally
-            raise sqlite3.OperationalError("disk I/O error")
+            raise dialect.loaded_dbapi.OperationalError("disk I/O error")
         real_commit(dbapi_connection)
 
     monkeypatch.setattr(dialect, "do_commit", failing_commit)

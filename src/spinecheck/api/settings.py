@@ -19,8 +19,8 @@ class Settings(BaseSettings):
     db_timeout_seconds: float = Field(10.0, gt=0, description="Connect, lock and pool wait before answering 503")
     statement_timeout_seconds: float = Field(30.0, gt=0, description="PostgreSQL statement timeout")
     sqlite_synchronous: Literal["FULL", "NORMAL", "EXTRA"] = "FULL"
-    group_commit_max: int = Field(64, ge=1, le=1000, description="SQLite: most concurrent submissions one "
-                                  "commit makes durable together (1 turns group commit off)")
+    group_commit_max: int = Field(64, ge=1, le=1000, description="Most concurrent submissions one commit "
+                                  "makes durable together (1 turns group commit off)")
     pool_size: int = Field(10, ge=1)
     max_overflow: int = Field(20, ge=0)
     auth_cache_seconds: float = Field(2.0, ge=0, description="How long a verified API key is trusted without "

@@ -48,6 +48,14 @@ _INSERT_EVENT = insert(_EVENTS)
 _MOVE_HEAD = update(_HEAD).where(_HEAD.c.id == 1).values(n=bindparam("new_n"), hash=bindparam("new_hash"))
 
 
+def lock_chain(session: Session) -> None:
+    """Take the chain head's row lock now (PostgreSQL; SQLite write transactions hold the whole
+    database already). A writer that inserts an Idempotency-Key and then appends events must
+    lock first when several of its submissions share one transaction (group commit): otherwise
+    it could hold a key another writer waits for while it waits for that writer's chain lock."""
+    session.connection().execute(_LOCK_HEAD)
+
+
 def append_events(session: Session, events: Sequence[Event], at: dt.datetime | None = None) -> list[dict[str, Any]]:
     """Append ``events`` in order, inside the caller's write transaction. Call it last in the
     transaction: it holds the chain lock until commit. Returns the stored event rows."""

@@ -6,9 +6,10 @@ stable database); on PostgreSQL the audit chain head is locked with ``SELECT ...
 Connection failures, lock timeouts and pool exhaustion become ``StoreUnavailable`` (HTTP 503);
 the pool pre-pings connections, so the service recovers by itself when the database returns.
 
-``Store.run_write(fn)`` is the hot path for submissions. On SQLite it group-commits: writers
-that arrive while another batch is committing are run by one thread in one transaction, each in
-its own SAVEPOINT, and made durable by one commit (one fsync) - see ``_GroupCommit``."""
+``Store.run_write(fn)`` is the hot path for submissions. It group-commits: writers that arrive
+while another batch is committing are run by one thread in one transaction, each in its own
+SAVEPOINT, and made durable by one commit - one fsync on SQLite, one WAL flush and one hold of
+the audit chain head's row lock on PostgreSQL (see ``_GroupCommit``)."""
 
 from __future__ import annotations
 
@@ -54,7 +55,7 @@ class StoreConfig:
     timeout_seconds: float = 10.0  # connect, busy/lock wait and pool wait
     statement_timeout_seconds: float = 30.0  # PostgreSQL only
     sqlite_synchronous: str = "FULL"  # FULL: every commit reaches the disk
-    group_commit_max: int = 64  # SQLite: most writers one commit serves (1 turns group commit off)
+    group_commit_max: int = 64  # most writers one commit serves (1 turns group commit off)
     pool_size: int = 10
     max_overflow: int = 20
     auto_migrate: bool = True  # create/upgrade the schema on first use
@@ -182,7 +183,7 @@ class _Job(Generic[T]):
 
 
 class _GroupCommit:
-    """Leader/follower group commit for one process's SQLite writers.
+    """Leader/follower group commit for one process's writers.
 
     A writer queues its job. If no batch is running it leads: it takes the write lock, runs
     the queued jobs (up to ``max_batch``, its own first) in ONE transaction, each inside a
@@ -293,7 +294,7 @@ class Store:
         self._write_lock = threading.Lock() if self.dialect == "sqlite" else None
         self._writers = _WriterQueue(f"{self.url.database}.writer-lock") if self.dialect == "sqlite" else None
         self._group = _GroupCommit(self, config.group_commit_max) \
-            if self.dialect == "sqlite" and config.group_commit_max > 1 else None
+            if config.group_commit_max > 1 else None
         self._schema_lock = threading.Lock()
         self._schema_ready = False
 
@@ -389,17 +390,16 @@ class Store:
                 lock.release()
 
     def run_write(self, fn: Callable[[Session], T]) -> T:
-        """``fn(session)`` in a write transaction; its result once committed. On SQLite,
-        concurrent callers share transactions and commits (group commit), each isolated in a
-        savepoint: ``fn`` must do all its work through ``session``, may be rolled back alone,
-        and must not call ``run_write`` itself. Raises what ``fn`` raised (its writes undone),
-        or StoreUnavailable.
+        """``fn(session)`` in a write transaction; its result once committed. Concurrent callers
+        share transactions and commits (group commit, unless ``group_commit_max`` is 1), each
+        isolated in a savepoint: ``fn`` must do all its work through ``session``, may be rolled
+        back alone, and must not call ``run_write`` itself. Raises what ``fn`` raised (its writes
+        undone), or StoreUnavailable.
 
-        Not on PostgreSQL. A batch there takes the audit chain head's row lock with its first
-        submission and only then inserts the next submissions' Idempotency-Keys; a batch in
-        another worker may hold the uncommitted insert of one of those keys while it waits for
-        the chain lock: a deadlock (tried: 503s in the 16-client retry test). One transaction
-        per submission inserts its key before it takes the chain lock, which cannot deadlock."""
+        On PostgreSQL, an ``fn`` that inserts a unique key and appends audit events must take the
+        chain lock first (``audit.lock_chain``): a batch holding the chain lock could otherwise
+        wait for a key that another worker's batch inserted while that batch waits for the chain
+        lock - a deadlock (tried: 503s in the 16-client retry test)."""
         if self._group is not None:
             return self._group.run(fn)
         with self.write() as session:

@@ -13,7 +13,7 @@ from sqlalchemy import exc as sa_exc, insert, select
 from sqlalchemy.orm import Session
 
 from ..errors import SpinecheckError
-from .audit import Event, append_events
+from .audit import Event, append_events, lock_chain
 from .canonical import canonical_json, new_id, ordered_json, sha256_hex, utcnow
 from .db import Store
 from .tables import DeterminationRow, SubmissionRow
@@ -123,7 +123,7 @@ def _insert(session: Session, requester: str | None, actor: str, request_data: d
     now = utcnow()
     sub_id = new_id("sub")
     conn = session.connection()  # Core statements: the ORM adds nothing to plain inserts
-    # The idempotency constraint fires here, before the audit chain lock is taken.
+    lock_chain(session)  # before the key: a group commit never holds a key while waiting for the chain
     conn.execute(_INSERT_SUBMISSION, {"id": sub_id, "requester_key_id": requester,
                                            "idempotency_key": idempotency_key, "request_digest": digest,
                                            "created_at": now})
