@@ -329,18 +329,8 @@ class CompiledPolicy:
         except that a group ruled out by a blanket statement turns unknown into false. So: no
         test of the code lies in such a group."""
         request = self._request_facts
-        stack, seen = [(root, False)], set()
-        while stack:
-            k, grouped = stack.pop()
-            if (k, grouped) in seen:
-                continue
-            seen.add((k, grouped))
-            node = self.nodes[k]
-            grouped = grouped or bool(node.ruled_out_by)
-            if node.kind == "fact" and grouped and (node.fact in request or node.value_fact in request):
-                return False
-            stack.extend((child, grouped) for child in node.children)
-        return True
+        return not any(grouped and (node.fact in request or node.value_fact in request)
+                       for node, grouped in self._fact_tests([root]))
 
     def code_tests(self, root: int) -> tuple[tuple[int, str | None], ...]:
         """The tests of the requested code's region, modality or contrast under ``root``, each
@@ -374,6 +364,13 @@ class CompiledPolicy:
         outside: set[str] = set()
         roots = [r for r in (*self.pathway_roots, *self.redirect_roots, *self.exclusion_roots, *self.note_roots)
                  if r is not None]
+        for node, grouped in self._fact_tests(roots):
+            (inside if grouped else outside).add(node.fact or "")
+        return frozenset(inside - outside)
+
+    def _fact_tests(self, roots: list[int]) -> Iterator[tuple[Any, bool]]:
+        """The fact tests under ``roots``, each with whether it lies inside a group a blanket
+        statement can rule out (reached once per such answer, lazily)."""
         seen: set[tuple[int, bool]] = set()
         stack = [(r, False) for r in roots]
         while stack:
@@ -384,9 +381,8 @@ class CompiledPolicy:
             node = self.nodes[k]
             grouped = grouped or bool(node.ruled_out_by)
             if node.kind == "fact":
-                (inside if grouped else outside).add(node.fact or "")
+                yield node, grouped
             stack.extend((child, grouped) for child in node.children)
-        return frozenset(inside - outside)
 
     def _preorder(self, idx: int) -> tuple[int, ...]:
         """The nodes under ``idx`` (itself included), each once, parents before children."""
