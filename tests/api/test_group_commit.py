@@ -47,7 +47,7 @@ def _gate_first_writer(store: Store) -> tuple[threading.Event, threading.Thread,
     return release, t, out
 
 
-def _run_all(store: Store, fns: list[Callable[[Session], Any]]) -> list[Any]:
+def _run_all(store: Store, fns: list[Callable[[Session], Any]]) -> tuple[list[threading.Thread], list[Any]]:
     results: list[Any] = [None] * len(fns)
 
     def run(i: int) -> None:
@@ -62,7 +62,7 @@ def _run_all(store: Store, fns: list[Callable[[Session], Any]]) -> list[Any]:
     deadline = time.monotonic() + 5
     while len(store._group._queue) < len(fns) and time.monotonic() < deadline:  # type: ignore[union-attr]
         time.sleep(0.001)
-    return [threads, results]
+    return threads, results
 
 
 def test_queued_writers_share_one_batch_and_a_failing_one_is_undone_alone(store: Store) -> None:

@@ -48,25 +48,29 @@ _INSERT_EVENT = insert(_EVENTS)
 _MOVE_HEAD = update(_HEAD).where(_HEAD.c.id == 1).values(n=bindparam("new_n"), hash=bindparam("new_hash"))
 
 
-def lock_chain(session: Session) -> None:
+def lock_chain(session: Session) -> tuple[int, str]:
     """Take the chain head's row lock now (PostgreSQL; SQLite write transactions hold the whole
-    database already). A writer that inserts an Idempotency-Key and then appends events must
-    lock first when several of its submissions share one transaction (group commit): otherwise
-    it could hold a key another writer waits for while it waits for that writer's chain lock."""
-    session.connection().execute(_LOCK_HEAD)
+    database already) and return the head (n, hash), to hand to ``append_events``. A writer that
+    inserts an Idempotency-Key and then appends events must lock first when several of its
+    submissions share one transaction (group commit): otherwise it could hold a key another
+    writer waits for while it waits for that writer's chain lock."""
+    head = session.connection().execute(_LOCK_HEAD).one_or_none()
+    if head is None:
+        raise RuntimeError("audit chain head row is missing; the database was not created by `spinecheck db upgrade`")
+    return head.n, head.hash
 
 
-def append_events(session: Session, events: Sequence[Event], at: dt.datetime | None = None) -> list[dict[str, Any]]:
+def append_events(session: Session, events: Sequence[Event], at: dt.datetime | None = None,
+                  head: tuple[int, str] | None = None) -> list[dict[str, Any]]:
     """Append ``events`` in order, inside the caller's write transaction. Call it last in the
-    transaction: it holds the chain lock until commit. Returns the stored event rows."""
+    transaction: it holds the chain lock until commit. ``head`` is what ``lock_chain`` returned
+    earlier in this transaction (the lock is held, so it is still the head); without it the
+    chain is locked and read here. Returns the stored event rows."""
     if not events:
         return []
     stamp = iso_utc(at or utcnow())
     conn = session.connection()  # Core statements: the ORM adds nothing here
-    head = conn.execute(_LOCK_HEAD).one_or_none()
-    if head is None:
-        raise RuntimeError("audit chain head row is missing; the database was not created by `spinecheck db upgrade`")
-    n, prev = head.n, head.hash
+    n, prev = head if head is not None else lock_chain(session)
     rows = []
     for ev in events:
         if ev.kind not in KINDS:

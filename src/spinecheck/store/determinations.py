@@ -123,7 +123,7 @@ def _insert(session: Session, requester: str | None, actor: str, request_data: d
     now = utcnow()
     sub_id = new_id("sub")
     conn = session.connection()  # Core statements: the ORM adds nothing to plain inserts
-    lock_chain(session)  # before the key: a group commit never holds a key while waiting for the chain
+    head = lock_chain(session)  # before the key: a group commit never holds a key while waiting for the chain
     conn.execute(_INSERT_SUBMISSION, {"id": sub_id, "requester_key_id": requester,
                                            "idempotency_key": idempotency_key, "request_digest": digest,
                                            "created_at": now})
@@ -150,7 +150,7 @@ def _insert(session: Session, requester: str | None, actor: str, request_data: d
             "request_digest": row["request_digest"], "result_digest": row["result_digest"],
         }))
     conn.execute(_INSERT_DETERMINATION, rows)
-    append_events(session, events, now)
+    append_events(session, events, now, head=head)
     return Submission(sub_id, requester, idempotency_key, now, tuple(stored), True)
 
 
