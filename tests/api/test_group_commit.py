@@ -5,6 +5,7 @@ chain. SQLite's cross-process writer lock waits in the kernel and still times ou
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -176,3 +177,33 @@ def test_writer_queue_waits_in_the_kernel_times_out_and_hands_back_an_abandoned_
     assert got == [True]
     queue.release()
     os.close(other)
+
+
+class _Cursor:
+    """Answers PRAGMA journal_mode; its first ``fail`` switches raise ``error``."""
+
+    def __init__(self, fail: int, error: str):
+        self.fail, self.error, self.switched = fail, error, False
+
+    def execute(self, sql: str) -> "_Cursor":
+        if sql == "PRAGMA journal_mode = WAL":
+            if self.fail:
+                self.fail -= 1
+                raise sqlite3.OperationalError(self.error)
+            self.switched = True
+        return self
+
+    def fetchone(self) -> tuple[str]:
+        return ("wal" if self.switched else "delete",)
+
+
+def test_switching_a_new_file_to_wal_retries_while_it_is_locked() -> None:
+    from spinecheck.store.db import _set_wal
+
+    cur = _Cursor(fail=3, error="database is locked")
+    _set_wal(cur, time.monotonic() + 5)
+    assert cur.switched
+    with pytest.raises(sqlite3.OperationalError, match="locked"):  # gives up at the deadline
+        _set_wal(_Cursor(fail=10_000, error="database is locked"), time.monotonic() + 0.05)
+    with pytest.raises(sqlite3.OperationalError, match="disk I/O"):  # other errors at once
+        _set_wal(_Cursor(fail=1, error="disk I/O error"), time.monotonic() + 5)
