@@ -397,7 +397,10 @@ _SINCE_THEN = re.compile(r"\b(?:since (?:then|that (?:visit|time|appointment|day
                          r"(?:on |at )?(?:the same day|that day|that same day|at that (?:time|visit)|at that point))\b", re.I)
 _END_BEFORE = re.compile(r"\b(?:end(?:ing|ed|s)?|until|through|completed|stopped|finished|discontinued|last (?:session|visit|dose))\b(?: on| in)?\s*$", re.I)
 # the visit at which the failure was documented ("I reassessed her on November 18 and ... unchanged")
-_VISIT_BEFORE = re.compile(r"\b(?:re-?assessed|re-?evaluated|re-?examined|examined|evaluated|seen|saw)\b(?: \w+){0,2} on\s*$", re.I)
+# ("at his visit here on October 20 the leg pain was unchanged", "unchanged (seen 10/30)")
+_VISIT_BEFORE = re.compile(r"(?:\b(?:re-?assessed|re-?evaluated|re-?examined|examined|evaluated|seen|saw|visit|appointment|"
+                           r"follow-?up|consultation)\b(?: \w+){0,2} on|\b(?:seen|re-?assessed|re-?evaluated|visit|f/u|"
+                           r"follow-?up)\b:?)\s*$", re.I)
 _VALUE_CUT = re.compile(r";|\bbut\b|\bhowever\b|\balthough\b|\bwhereas\b", re.I)
 
 _VALUE_CUTS, _SINCE_THENS = Searcher(_VALUE_CUT), Searcher(_SINCE_THEN)

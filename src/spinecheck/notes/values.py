@@ -171,7 +171,7 @@ _MD_BEFORE = re.compile(
     r"(?:\bon|\bsince|\bfrom|\bdated?|\bvisit|\bseen|\beval\w*|\bexam\w*|\bf/u|\bfollow[- ]?up|\bstarted|\bbegan|"
     r"\buntil|\bthrough|\bto|\bof|\bin|\bat|\bcall|\bphone|\bcheck-in|\bsurgery|\binjection|\bdos|\bcompleted|"
     r"\bended|\bstopped|\blast|\bxr|\bx-?rays?|\bmri|\bct|\bdone|\bperformed|\bobtained|\bappt|\bvisits?|\btoday|&|,|\band|"
-    r"\bre-?eval\w*|\bclinic|\boffice|\bperson|\bcontact|\bmessage|\bportal|\bemail|\bcall(?:ed)?|\bbuttocks|\bback|"
+    r"\bre-?eval\w*|\bre-?assess\w*|\bre-?exam\w*|\breviewed|\bclinic|\boffice|\bperson|\bcontact|\bmessage|\bportal|\bemail|\bcall(?:ed)?|\bbuttocks|\bback|"
     r"\bfloor|\bground|\bice|\bstairs|\bhome|\bfell|\bfall|\binjured|\bsurgery|\bfusion|\blaminectomy|\bdiscectomy)\s*(?:\(|on\s+)?$",
     re.IGNORECASE)
 _MD_NOT_AFTER = re.compile(r"\s*(?:/|out of|pain|strength|on the (?:vas|nrs))", re.IGNORECASE)
@@ -179,6 +179,8 @@ _MD_NOT_AFTER = re.compile(r"\s*(?:/|out of|pain|strength|on the (?:vas|nrs))", 
 _MD_EVENT_BEFORE = re.compile(
     r"\b(?:slipped|tripped|fell|injured|hurt|twisted|struck|collided|crashed|tackled|rear-ended|lifted|lifting|began|started)\b"
     r"(?:\s+[\w'-]+){0,4}\s*$", re.IGNORECASE)
+# "unchanged at 7/10", "pain is 8/10": a month/day over 10 after such words is a pain score
+_MD_SCORE_WORD_BEFORE = re.compile(r"\b(?:at|is|was|remains?|remained|now|currently|rated|rates|unchanged)\s*$", re.IGNORECASE)
 _MD_SCORE_BEFORE = re.compile(r"(?:pain|score|strength|vas|nrs|rated?|grade|power|motor|mmt|\d)\s*(?:of|at|is|was|:|=)?\s*$", re.IGNORECASE)
 from .fastmatch import Matcher  # noqa: E402
 from .searcher import Searcher  # noqa: E402
@@ -320,6 +322,8 @@ def parse_date_match(m: re.Match[str], on: dt.date, text: str) -> DateRange | No
             _MD_EVENT_BEFORE.search(text[max(0, s - 48):s]) and not _MD_SCORE_BEFORE.search(before))
         if not 1 <= mo <= 12 or not dated or _MD_NOT_AFTER.match(text, e):
             return None  # "9/10" pain, "4/5" strength: a month/day needs a date-like word before it
+        if day == 10 and _MD_SCORE_WORD_BEFORE.search(before):
+            return None
         y = _latest_year_for(mo, day, on)
         d = _safe(y, mo, day)
         return DateRange(d, d, s, e, "day") if d else None
