@@ -113,3 +113,15 @@ def test_request_region_scopes_prior_imaging():
     assert lumbar["prior_advanced_imaging_of_region"] is True
     assert lumbar["last_advanced_imaging_of_region_date"] == dt.date(2026, 9, 14)
     assert cervical["prior_advanced_imaging_of_region"] is False
+
+
+def test_a_weak_normal_finding_yields_to_a_derived_deficit_without_a_conflict():
+    # "reflexes unchanged at 2+" is weak evidence of no new deficit; a new 3/5 grade derives one
+    ex = extract("Right EHL 3/5, new since last month. Knee and ankle reflexes unchanged at 2+.", ON)
+    assert ex.facts.values.get("new_neuro_deficit") is True
+    assert not any(c["fact"] == "new_neuro_deficit" for c in ex.facts.conflicts)
+
+
+def test_a_question_answered_no_is_a_denial():
+    ex = extract("ESRD on dialysis. Diabetic? No.", ON)
+    assert "diabetes" not in ex.facts.values.get("infection_risk_factors", frozenset())

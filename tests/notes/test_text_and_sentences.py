@@ -70,3 +70,13 @@ def test_offsets_point_into_the_original_text():
     rules = load_rules()
     for s in split(clean(note), rules.headers):
         assert clean(note)[s.start:s.end] == note[s.start:s.end].replace("\x07", " ")
+
+
+def test_a_form_question_answered_on_its_line_is_one_sentence():
+    text = "Diabetic? No. Any leg pain? Yes, on the left."
+    assert [text[s.start:s.end] for s in split(text)] == ["Diabetic? No.", "Any leg pain? Yes, on the left."]
+
+
+def test_saint_in_a_place_name_does_not_end_the_sentence():
+    text = "An MRI at St. Clare's on June 4 showed a protrusion. Pain is worse."
+    assert [text[s.start:s.end] for s in split(text)][0] == "An MRI at St. Clare's on June 4 showed a protrusion."

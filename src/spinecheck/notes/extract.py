@@ -399,8 +399,8 @@ _END_BEFORE = re.compile(r"\b(?:end(?:ing|ed|s)?|until|through|completed|stopped
 # the visit at which the failure was documented ("I reassessed her on November 18 and ... unchanged")
 # ("at his visit here on October 20 the leg pain was unchanged", "unchanged (seen 10/30)")
 _VISIT_BEFORE = re.compile(r"(?:\b(?:re-?assessed|re-?evaluated|re-?examined|examined|evaluated|seen|saw|visit|appointment|"
-                           r"follow-?up|consultation)\b(?: \w+){0,2} on|\b(?:seen|re-?assessed|re-?evaluated|visit|f/u|"
-                           r"follow-?up)\b:?)\s*$", re.I)
+                           r"follow-?up|consultation|review|reviewed|came back|returned|was back)\b(?: \w+){0,2} on|\b(?:seen|re-?assessed|re-?evaluated|visit|f/u|"
+                           r"follow-?up|review)\b:?)\s*$", re.I)
 _VALUE_CUT = re.compile(r";|\bbut\b|\bhowever\b|\balthough\b|\bwhereas\b", re.I)
 
 _VALUE_CUTS, _SINCE_THENS = Searcher(_VALUE_CUT), Searcher(_SINCE_THEN)
@@ -574,6 +574,7 @@ def _combine(contribs: list[Contribution], rules: Rules, text: str, sentences: l
         by_fact.setdefault(c.fact, []).append(c)
     facts = FactSet()
     notes: dict[str, list[str]] = {}
+    weak_only: set[str] = set()  # facts whose value rests on weak statements only
 
     said: dict[int, str] = {}  # sentence index -> its text, spaces collapsed
 
@@ -669,13 +670,15 @@ def _combine(contribs: list[Contribution], rules: Rules, text: str, sentences: l
             continue
         strong = [c for c in cs if not c.weak]
         pool = strong or cs
+        if not strong:
+            weak_only.add(name)
         distinct = {_key(c.value) for c in pool}
         if len(distinct) > 1:
             conflict(name, pool)
             continue
         agreeing = [c for c in cs if _key(c.value) in distinct]
         facts.put(name, FactValue(pool[0].value, "note", evidence(agreeing), pool[0].raw))
-    _derive(facts, rules, on)
+    _derive(facts, rules, on, weak_only)
     return facts, notes
 
 
@@ -714,7 +717,9 @@ def _holds(cond: Any, facts: FactSet, rules: Rules, used: list[str], on: dt.date
     return ok
 
 
-def _derive(facts: FactSet, rules: Rules, on: dt.date) -> None:
+def _derive(facts: FactSet, rules: Rules, on: dt.date, weak_only: set[str] | frozenset[str] = frozenset()) -> None:
+    """Facts that follow from other facts. A value the note states only weakly ("reflexes 2+" for
+    "no new deficit") yields to a derived one without a conflict, as it yields to a stated one."""
     for d in rules.derive:
         if any(c.get("fact") == d.fact for c in facts.conflicts):
             continue
@@ -726,6 +731,8 @@ def _derive(facts: FactSet, rules: Rules, on: dt.date) -> None:
         ev = tuple(e for name in dict.fromkeys(used) for e in facts.provenance[name].evidence)
         current = facts.provenance.get(d.fact)
         if current is None or current.value is None:
+            facts.put(d.fact, FactValue(value, "note", ev, d.value))
+        elif current.value != value and d.fact in weak_only:
             facts.put(d.fact, FactValue(value, "note", ev, d.value))
         elif current.value != value:
             facts.values.pop(d.fact, None)

@@ -33,8 +33,10 @@ _SENT_END = re.compile(r"[.!?](?<=\S.)[.!?]*[\"')\]]*(?=\s+\S)")
 _ABBREV = frozenset("""
 e.g i.e etc vs dr mr mrs ms approx appt hx dx tx rx sx fx y.o y/o b.i.d t.i.d q.i.d q.d p.o a.m p.m
 nos jan feb apr jun jul aug sep sept oct nov dec fig inc lt rt bilat ext flex ant lat sup inf dept prof sr jr
-est cont cf al
+est cont cf al st
 """.split())
+# a form question answered on the same line ("Diabetic? No.") is one sentence
+_SHORT_ANSWER = re.compile(r"\s+(?:no|yes|none|neg|negative|denies|absent|n|y)\b\s*(?:[.;,]|$)", re.IGNORECASE)
 _LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _WORDISH = _LETTERS | {".", "/"}
 
@@ -184,6 +186,8 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     s = start
     for m in _SENT_END.finditer(text, start, end):
         cut = m.end()
+        if text[m.start()] == "?" and m.end() - m.start() == 1 and _SHORT_ANSWER.match(text, cut, end):
+            continue
         if text[m.start()] == "." and m.end() - m.start() == 1:
             before = _word_before(text, s, m.start())
             word = before.lower() if before is not None else ""
