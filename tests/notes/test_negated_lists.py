@@ -67,3 +67,42 @@ def test_the_same_list_stated_is_read_as_present() -> None:
 def test_a_lost_ability_is_a_finding_not_a_negation() -> None:
     facts = extract("He can no longer do up his shirt buttons and drops his keys.", ON, region="cervical").facts
     assert "fine_motor_loss" in facts.values.get("myelopathic_symptoms", frozenset())
+
+
+# Other findings that lean towards an approval when read as present: cancer and infection risk,
+# cord signs, injuries, devices that rule out MRI.
+OTHER_FINDINGS = {
+    "lumbar": [["history of cancer", "known malignancy", "IV drug use", "immunosuppression", "recent bacterial infection",
+                "spinal infection", "osteomyelitis", "metastatic disease"],
+               ["trauma", "fall", "motor vehicle accident", "injury to the back", "fracture", "osteoporosis", "steroid use"],
+               ["pacemaker", "cochlear implant", "metal fragments in the eye", "claustrophobia", "implanted defibrillator",
+                "spinal cord stimulator"]],
+    "cervical": [["hand clumsiness", "gait instability", "Hoffmann sign", "hyperreflexia", "clonus", "Babinski sign",
+                  "Lhermitte sign"]],
+}
+REGION_FACTS = {"symptom_regions", "spine_regions_of_concern"}  # named by the words themselves
+
+
+def _present_findings(text: str, region: str) -> list[str]:
+    facts = extract(text, ON, region=region).facts
+    return sorted(name for name, fv in facts.provenance.items() if name not in REGION_FACTS and (
+        fv.value is True or (isinstance(fv.value, frozenset) and not fv.value <= {"none"})))
+
+
+@pytest.mark.parametrize("negation", NEGATIONS)
+def test_a_denied_list_of_other_findings_sets_none_of_them(negation: str) -> None:
+    wrong = {}
+    for region, groups in OTHER_FINDINGS.items():
+        for items in groups:
+            for selection in (items[:4], items[3:], items[::2], items[::-1][:5]):
+                for layout in _layouts(selection):
+                    text = f"{negation} {layout}."
+                    found = _present_findings(text, region)
+                    if found:
+                        wrong[text] = found
+    assert not wrong, wrong
+
+
+def test_the_other_findings_stated_are_read_as_present() -> None:
+    assert {"cancer_history", "claustrophobia"} <= set(_present_findings("He has a pacemaker, claustrophobia and a history of cancer.", "lumbar"))
+    assert "myelopathy_suspected" in _present_findings("Hoffmann sign, hyperreflexia and clonus.", "cervical")
