@@ -106,3 +106,26 @@ def test_a_denied_list_of_other_findings_sets_none_of_them(negation: str) -> Non
 def test_the_other_findings_stated_are_read_as_present() -> None:
     assert {"cancer_history", "claustrophobia"} <= set(_present_findings("He has a pacemaker, claustrophobia and a history of cancer.", "lumbar"))
     assert "myelopathy_suspected" in _present_findings("Hoffmann sign, hyperreflexia and clonus.", "cervical")
+
+
+DENIALS_AFTER = ["are absent", "were denied", "- all denied", ": none", "all negative", "not present",
+                 "are not reported", "were ruled out", "(-)", ": denies", "- no"]
+
+
+@pytest.mark.parametrize("denial", DENIALS_AFTER)
+def test_a_denial_after_a_list_of_red_flags_reaches_every_item(denial: str) -> None:
+    wrong = {}
+    for items in LISTS:
+        for layout in (", ".join(items[:-1]) + " and " + items[-1], ", ".join(items[:-1]) + " or " + items[-1],
+                       ", ".join(items)):
+            text = f"{layout[0].upper()}{layout[1:]} {denial}."
+            found = _present_red_flags(text)
+            if found:
+                wrong[text] = found
+    assert not wrong, wrong
+
+
+def test_a_comparison_with_old_films_is_not_a_denial() -> None:
+    facts = extract("X-rays show a new compression fracture of L1, not present on x-rays from last year.", ON,
+                    region="lumbar").facts
+    assert facts.values.get("compression_fracture_suspected") is True
