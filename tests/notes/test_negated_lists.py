@@ -129,3 +129,25 @@ def test_a_comparison_with_old_films_is_not_a_denial() -> None:
     facts = extract("X-rays show a new compression fracture of L1, not present on x-rays from last year.", ON,
                     region="lumbar").facts
     assert facts.values.get("compression_fracture_suspected") is True
+
+
+# Lists that are not the patient's findings: return precautions, warnings, a relative's history,
+# open questions and things to ask about later.
+NOT_FINDINGS = ["Return to the ED if he develops {}.", "Call us for {}.", "Warning signs reviewed: {}.",
+                "If {} develop, go to the emergency department.", "She was told to watch for {}.",
+                "Red flag precautions given ({}).", "Should {} occur, seek care immediately.", "Educated about {}.",
+                "We discussed {} as reasons to return.", "Family history of {}.", "Her mother had {}.",
+                "Rule out {}.", "Screen for {} at next visit.", "Ask about {} next time.", "Monitor for {}.",
+                "Advised to report {}.", "Counseled on {}."]
+
+
+@pytest.mark.parametrize("frame", NOT_FINDINGS)
+def test_a_list_of_red_flags_that_are_not_findings_sets_none_of_them(frame: str) -> None:
+    wrong = {}
+    for items in LISTS:
+        for layout in _layouts(items):
+            text = frame.format(layout)
+            found = _present_red_flags(text)
+            if found:
+                wrong[text] = found
+    assert not wrong, wrong
