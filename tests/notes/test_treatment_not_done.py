@@ -1,0 +1,64 @@
+"""Six weeks of provider-directed treatment is the criterion most approvals rest on. A treatment
+that was prescribed, referred, discussed, scheduled or expected, but not done, must never count
+towards it: "PT was prescribed 7 weeks ago but she never went" is not seven weeks of therapy."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from spinecheck.notes import extract
+from spinecheck.review import review_data
+
+ON = dt.date(2026, 10, 1)
+NOTE = """Follow-up visit in clinic today; I examined her in person. 47-year-old woman with low back pain since
+early August, no injury.
+{treatment}
+The pain is no better, 6/10, and limits work.
+No leg pain, numbness or weakness. No fever, weight loss, night pain, bowel or bladder change. No history of
+cancer. No red flags.
+Exam: paraspinal tenderness, SLR negative, strength 5/5, reflexes symmetric.
+Assessment: mechanical low back pain. Request: MRI lumbar spine without contrast."""
+
+NOT_DONE = [
+    "Physical therapy was prescribed 7 weeks ago but she never went.",
+    "She declined the physical therapy I recommended 7 weeks ago.",
+    "We discussed the option of physical therapy for 7 weeks; she prefers to wait.",
+    "Physical therapy is scheduled to begin next week for 7 weeks.",
+    "I would expect improvement with 7 weeks of physical therapy.",
+    "She could not attend physical therapy because of cost; no treatment for 7 weeks.",
+    "Her physical therapy referral from 7 weeks ago was never scheduled.",
+    "She was referred for PT 7 weeks ago and is still on the waiting list.",
+]
+TREATMENT_FACTS = ("provider_directed_treatment_duration", "conservative_treatment_duration")
+
+
+def _outcome(treatment: str) -> str:
+    request = {"id": "t", "policy": "evicore-spine-2026", "cpt": "72148", "date": ON.isoformat(),
+               "patient": {"birth_date": "1979-01-01", "sex": "female"}, "note": NOTE.format(treatment=treatment)}
+    return review_data(request)[0]["outcome"]
+
+
+@pytest.mark.parametrize("treatment", NOT_DONE)
+def test_a_treatment_not_done_never_approves(treatment: str) -> None:
+    assert _outcome(treatment) != "approve"
+
+
+def test_the_same_note_with_the_treatment_done_approves() -> None:
+    assert _outcome("She completed 7 weeks of physical therapy with good compliance.") == "approve"
+
+
+@pytest.mark.parametrize("sentence", [
+    "PT was prescribed 6 weeks ago but she never went.",
+    "If no better after 6 weeks of PT, will consider MRI.",
+    "Once she completes 6 weeks of therapy we will reassess.",
+    "PT scheduled to begin next week for 6 weeks.",
+    "Typical course: 6 weeks of therapy.",
+    "Discussed the option of physical therapy for 6 weeks; she prefers to wait.",
+    "He declined physical therapy.",
+])
+def test_no_treatment_duration_from_a_treatment_not_under_way(sentence: str) -> None:
+    facts = extract(sentence, ON, region="lumbar").facts
+    assert not any(name in facts.values for name in TREATMENT_FACTS), {n: facts.values.get(n) for n in TREATMENT_FACTS}
+    assert "physical_therapy" not in facts.values.get("conservative_treatments_tried", frozenset())
