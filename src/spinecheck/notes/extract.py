@@ -97,9 +97,9 @@ _NOT_SPINE = re.compile(r"\b(?:brain|head|chest|abdom\w*|knee|hip|shoulder|orbit
 _SPINE = re.compile(r"\bspin(?:e|al)\b", re.I)
 
 
-def about_region(text: str, a: int, b: int, region: str | None) -> bool:
+def about_region(text: str, a: int, b: int, region: str | None, spine_only: bool = False) -> bool:
     """Whether text[a:b] may speak about the requested region: it names it, or names the spine in
-    general, or names no body region at all."""
+    general, or names no body region at all (``spine_only``: names no other spinal region)."""
     if region is None:
         return True
     named = {r for r, rx in REGION_WORDS.items() if rx.search(text, a, b)}
@@ -107,6 +107,8 @@ def about_region(text: str, a: int, b: int, region: str | None) -> bool:
         return True
     if named:
         return False
+    if spine_only:
+        return True
     if _SPINE.search(text, a, b):
         return True
     return not _NOT_SPINE.search(text, a, b)
@@ -301,7 +303,8 @@ def _mentions(text: str, sentences: list[Sentence], ctx: ContextIndex, rules: Ru
                     ok = requires_ok[si] = c.requires.search(index, sent.start, sent.end) is not None
                 if not ok:
                     continue
-            if c.region_scoped and not about_region(text, sent.start, sent.end, reader.region):
+            if c.region_scoped and not about_region(text, sent.start, sent.end, reader.region,
+                                                    spine_only=c.region_scoped == "spine"):
                 continue
             if c.excludes is not None:
                 lo, hi = reader.clause(si, ms, me) if ctx.by_sentence.get(si) else (sent.start, sent.end)
@@ -392,6 +395,9 @@ _SINCE_BEFORE = re.compile(
 _ON_BEFORE = re.compile(r"(?:\bon|\bin|\bas of|\bdated)\s+(?:(?:early|mid|late)\s+)?$", re.I)
 _START_WORD = re.compile(r"\b(?:started|start|began|begun|begin|initiated|commenced|prescribed|given|placed on|put on|"
                          r"referred|enrolled|treated)\b", re.I)
+# what makes "<treatment> ... N weeks ago" a duration: the treatment started then ("since" that visit)
+_AGO_START = re.compile(r"\b(?:started|start|began|begun|begin|initiated|commenced|prescribed|given|placed on|put on|"
+                        r"referred|enrolled|treated|since)\b", re.I)
 _SYMPTOM_WORD = re.compile(r"\b(?:pain|ache|aching|symptoms?|sx|sciatica|numbness|tingling|weakness|injury|fall|onset)\b", re.I)
 _SINCE_THEN = re.compile(r"\b(?:since (?:then|that (?:visit|time|appointment|day|evaluation|exam))|"
                          r"(?:on |at )?(?:the same day|that day|that same day|at that (?:time|visit)|at that point))\b", re.I)
@@ -520,6 +526,10 @@ def _read_duration(reader: _Reader, m: Mention, a: int, b: int, on: dt.date, sin
                 continue
             if _SYMPTOM_WORD.search(text, m.end, d.start):
                 break
+            if ago and not _AGO_START.search(text, reader.clause(m.sentence, m.start, m.end)[0], d.start):
+                # "attended one session of PT 7 weeks ago", "PT referral 7 weeks ago": when, not how
+                # long; only a start ("started PT 7 weeks ago", "PT began 7 weeks ago") measures it
+                continue
             candidates.append((TIER_EXPLICIT, d.start - m.end, (d.raw, d.start, d.end, [d.note] if d.note else [], TIER_EXPLICIT)))
             break
         for d, ago in V.find_durations(text, a, m.start):

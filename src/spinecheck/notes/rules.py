@@ -183,7 +183,7 @@ class CompiledConcept:
     note_excludes: Searcher | None = None
     sections: frozenset[str | None] | None = None
     not_sections: frozenset[str] = frozenset()
-    region_scoped: bool = False
+    region_scoped: bool | str = False
 
     @property
     def regex(self) -> re.Pattern[str]:

@@ -99,8 +99,10 @@ class Concept(Strict):
     sections: list[str] | None = None
     not_sections: list[str] = Field(default_factory=list)
     # the mention's sentence must be about the requested region (or the spine in general):
-    # "no prior CT of the neck" says nothing about a lumbar request
-    region_scoped: bool = False
+    # "no prior CT of the neck" says nothing about a lumbar request; "spine": only a sentence that
+    # names another spinal region and not the requested one is left out ("PT for her neck" for a
+    # lumbar study; a knee or hip in the sentence does not matter)
+    region_scoped: bool | Literal["spine"] = False
     # context triggers that apply to this concept only (e.g. "minimal" negates "relief")
     modifiers: list[TriggerGroup] = Field(default_factory=list)
     context: bool = True  # false: assertion triggers do not apply (the status is always present)

@@ -24,6 +24,7 @@ from .fastmatch import KEYLEN
 from .searcher import prefix_finder
 
 _BULLET = re.compile(r"[ ]*(?:[-*+>o]|\d{1,2}[.)]|\(?[a-hA-H]\)|\[[ xX\u2713]?\]|\([ xX]?\))[ ]+(?=\S)")
+_EMPTY_BOX = re.compile(r"[ ]*(?:\[ ?\]|\( ?\))")
 _COLUMN_GAP = re.compile(r"\S(?:\t+[ \t]*| {3,})(?=\S)")
 _ENDS_SENTENCE = (".", "!", "?", ":", ";")  # the last character of a line that ends a sentence
 _RULE_CHARS = "=-_*~#+| \t"  # a line made only of these is a rule line (a separator)
@@ -115,7 +116,11 @@ def _skip_space(text: str, pos: int, end: int) -> int:
 
 def _skip_bullet(text: str, pos: int, end: int) -> int:
     m = _BULLET.match(text, pos, end)
-    return m.end() if m else pos
+    if m is None:
+        return pos
+    if _EMPTY_BOX.match(text, pos, m.end()):
+        return _skip_space(text, pos, end)  # an unticked box stays: the item is not asserted
+    return m.end()
 
 
 def _blocks(text: str) -> list[tuple[int, int, bool]]:
