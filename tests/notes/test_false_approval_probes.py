@@ -123,6 +123,10 @@ NOT_RED_FLAGS = [
     "Reports new numbness in the saddle area? Unsure.",
     "Saddle numbness unclear.",
     "Saddle numbness not assessed.",
+    # an arm muscle's grade says nothing about a lumbar study
+    "Left deltoid 3/5, new since last week.",
+    "New weakness of left grip, 3/5.",
+    "Left wrist extension 3/5 on today's exam.",
     # already read correctly: kept so that they stay so
     "Does he have saddle numbness? No.",
     "His father had a foot drop.",
@@ -138,7 +142,18 @@ RED_FLAGS = [
     "He reports new numbness in the saddle area.",
     "Right hip flexion 3/5 and knee extension 3/5, new since last week.",
     "New bilateral leg weakness over 3 days.",
+    "Left ankle dorsiflexion 3/5, new since last week.",
 ]
+
+
+@pytest.mark.parametrize("region, muscle, counts", [
+    ("cervical", "Left deltoid 3/5.", True), ("lumbar", "Left deltoid 3/5.", False),
+    ("thoracic", "Left biceps strength is 3/5.", False), ("lumbar", "Left EHL 3/5.", True),
+    ("cervical", "Right ankle dorsiflexion 3/5.", True),  # the cord: leg weakness counts for the neck
+])
+def test_a_weakness_grade_counts_for_the_regions_whose_roots_or_cord_move_that_muscle(
+        region: str, muscle: str, counts: bool) -> None:
+    assert (extract(muscle, ON, region=region).facts.values.get("new_weakness_grade") == 3.0) is counts
 
 
 def _red_flag(x: str) -> str:

@@ -295,6 +295,9 @@ def _mentions(text: str, sentences: list[Sentence], ctx: ContextIndex, rules: Ru
                 continue
             if c.not_after is not None and c.not_after.search(index, max(sent.start, ms - 60), ms):
                 continue
+            if c.not_after_for_region and reader.region in c.not_after_for_region and \
+                    c.not_after_for_region[reader.region].search(index, max(sent.start, ms - 60), ms):
+                continue
             if c.not_before is not None and c.not_before.match(text, me, sent.end):
                 continue
             if c.requires is not None:

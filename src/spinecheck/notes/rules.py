@@ -184,6 +184,7 @@ class CompiledConcept:
     sections: frozenset[str | None] | None = None
     not_sections: frozenset[str] = frozenset()
     region_scoped: bool | str = False
+    not_after_for_region: dict[str, Searcher] = field(default_factory=dict)
 
     @property
     def regex(self) -> re.Pattern[str]:
@@ -401,6 +402,8 @@ def _compile_concept(c: Concept, catalog: dict[str, FactDef], filename: str, lin
         sections=frozenset(c.sections) if c.sections is not None else None,
         not_sections=frozenset(c.not_sections),
         region_scoped=c.region_scoped,
+        not_after_for_region={region: found for region, patterns in c.not_after_for_region.items()
+                              if (found := search(patterns, "end", f"not_after_for_region.{region}")) is not None},
     )
 
 

@@ -88,6 +88,9 @@ class Concept(Strict):
     # a mention is dropped when one of these matches right before / right after it (same sentence)
     not_after: list[str] = Field(default_factory=list)
     not_before: list[str] = Field(default_factory=list)
+    # the same as not_after, only when the requested study is of one of these regions: an arm
+    # muscle's grade says nothing about a lumbar study ({lumbar: ['deltoid ']})
+    not_after_for_region: dict[Literal["cervical", "thoracic", "lumbar", "pelvis"], list[str]] = Field(default_factory=dict)
     # a mention is dropped unless one of these matches somewhere in its sentence
     requires: list[str] = Field(default_factory=list)
     # a mention is dropped when one of these matches somewhere in its sentence
