@@ -7,31 +7,14 @@ control: the positive wording approves, so no test here passes vacuously."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
+from probe_notes import ON, lumbar_trial_outcome
+from probe_notes import outcome as _outcome
 from spinecheck.notes import extract
-from spinecheck.review import review_data
-
-ON = dt.date(2026, 10, 1)
-
-
-def _outcome(note: str, policy: str, cpt: str, birth: str, sex: str) -> str:
-    request = {"id": "probe", "policy": policy, "cpt": cpt, "date": ON.isoformat(),
-               "patient": {"birth_date": birth, "sex": sex}, "note": note}
-    return review_data(request)[0]["outcome"]
 
 
 # ---------------------------------------------------------------- EviCore SP-5.1: six-week trial
-TRIAL_NOTE = """Follow-up visit in clinic today; I examined her in person. 47-year-old woman with low back pain since
-early August, no injury.
-{x}
-The pain is no better, 6/10, and limits work.
-No leg pain, numbness or weakness. No fever, weight loss, night pain, bowel or bladder change. No history of
-cancer. No red flags.
-Exam: paraspinal tenderness, SLR negative, strength 5/5, reflexes symmetric.
-Assessment: mechanical low back pain. Request: MRI lumbar spine without contrast."""
 TRIAL_NOT_DONE = [
     # another body part or spinal region
     "She completed 7 weeks of physical therapy for her neck.",
@@ -81,7 +64,7 @@ TRIAL_DONE = [
 
 
 def _trial(x: str) -> str:
-    return _outcome(TRIAL_NOTE.format(x=x), "evicore-spine-2026", "72148", "1979-01-01", "female")
+    return lumbar_trial_outcome(x)
 
 
 @pytest.mark.parametrize("statement", TRIAL_NOT_DONE)

@@ -6,6 +6,7 @@ must stay a finding."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterable
 
 import pytest
 
@@ -47,15 +48,14 @@ def _present_red_flags(text: str) -> list[str]:
     return found
 
 
+def _misread(texts: Iterable[str], reader: Callable[[str], list[str]] = _present_red_flags) -> dict[str, list[str]]:
+    """The texts that ``reader`` finds a finding in, with what it found."""
+    return {text: found for text in texts if (found := reader(text))}
+
+
 @pytest.mark.parametrize("negation", NEGATIONS)
 def test_a_denied_list_of_red_flags_sets_none_of_them(negation: str) -> None:
-    wrong = {}
-    for items in LISTS:
-        for layout in _layouts(items):
-            text = f"{negation} {layout}."
-            found = _present_red_flags(text)
-            if found:
-                wrong[text] = found
+    wrong = _misread(f"{negation} {layout}." for items in LISTS for layout in _layouts(items))
     assert not wrong, wrong
 
 
@@ -93,13 +93,9 @@ def _present_findings(text: str, region: str) -> list[str]:
 def test_a_denied_list_of_other_findings_sets_none_of_them(negation: str) -> None:
     wrong = {}
     for region, groups in OTHER_FINDINGS.items():
-        for items in groups:
-            for selection in (items[:4], items[3:], items[::2], items[::-1][:5]):
-                for layout in _layouts(selection):
-                    text = f"{negation} {layout}."
-                    found = _present_findings(text, region)
-                    if found:
-                        wrong[text] = found
+        wrong |= _misread((f"{negation} {layout}." for items in groups
+                           for selection in (items[:4], items[3:], items[::2], items[::-1][:5])
+                           for layout in _layouts(selection)), lambda text: _present_findings(text, region))
     assert not wrong, wrong
 
 
@@ -114,14 +110,9 @@ DENIALS_AFTER = ["are absent", "were denied", "- all denied", ": none", "all neg
 
 @pytest.mark.parametrize("denial", DENIALS_AFTER)
 def test_a_denial_after_a_list_of_red_flags_reaches_every_item(denial: str) -> None:
-    wrong = {}
-    for items in LISTS:
-        for layout in (", ".join(items[:-1]) + " and " + items[-1], ", ".join(items[:-1]) + " or " + items[-1],
-                       ", ".join(items)):
-            text = f"{layout[0].upper()}{layout[1:]} {denial}."
-            found = _present_red_flags(text)
-            if found:
-                wrong[text] = found
+    layouts = (layout for items in LISTS for layout in (", ".join(items[:-1]) + " and " + items[-1],
+                                                        ", ".join(items[:-1]) + " or " + items[-1], ", ".join(items)))
+    wrong = _misread(f"{layout[0].upper()}{layout[1:]} {denial}." for layout in layouts)
     assert not wrong, wrong
 
 
@@ -143,11 +134,5 @@ NOT_FINDINGS = ["Return to the ED if he develops {}.", "Call us for {}.", "Warni
 
 @pytest.mark.parametrize("frame", NOT_FINDINGS)
 def test_a_list_of_red_flags_that_are_not_findings_sets_none_of_them(frame: str) -> None:
-    wrong = {}
-    for items in LISTS:
-        for layout in _layouts(items):
-            text = frame.format(layout)
-            found = _present_red_flags(text)
-            if found:
-                wrong[text] = found
+    wrong = _misread(frame.format(layout) for items in LISTS for layout in _layouts(items))
     assert not wrong, wrong

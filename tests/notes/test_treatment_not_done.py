@@ -4,22 +4,10 @@ towards it: "PT was prescribed 7 weeks ago but she never went" is not seven week
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
+from probe_notes import ON, lumbar_trial_outcome
 from spinecheck.notes import extract
-from spinecheck.review import review_data
-
-ON = dt.date(2026, 10, 1)
-NOTE = """Follow-up visit in clinic today; I examined her in person. 47-year-old woman with low back pain since
-early August, no injury.
-{treatment}
-The pain is no better, 6/10, and limits work.
-No leg pain, numbness or weakness. No fever, weight loss, night pain, bowel or bladder change. No history of
-cancer. No red flags.
-Exam: paraspinal tenderness, SLR negative, strength 5/5, reflexes symmetric.
-Assessment: mechanical low back pain. Request: MRI lumbar spine without contrast."""
 
 NOT_DONE = [
     "Physical therapy was prescribed 7 weeks ago but she never went.",
@@ -34,19 +22,13 @@ NOT_DONE = [
 TREATMENT_FACTS = ("provider_directed_treatment_duration", "conservative_treatment_duration")
 
 
-def _outcome(treatment: str) -> str:
-    request = {"id": "t", "policy": "evicore-spine-2026", "cpt": "72148", "date": ON.isoformat(),
-               "patient": {"birth_date": "1979-01-01", "sex": "female"}, "note": NOTE.format(treatment=treatment)}
-    return review_data(request)[0]["outcome"]
-
-
 @pytest.mark.parametrize("treatment", NOT_DONE)
 def test_a_treatment_not_done_never_approves(treatment: str) -> None:
-    assert _outcome(treatment) != "approve"
+    assert lumbar_trial_outcome(treatment) != "approve"
 
 
 def test_the_same_note_with_the_treatment_done_approves() -> None:
-    assert _outcome("She completed 7 weeks of physical therapy with good compliance.") == "approve"
+    assert lumbar_trial_outcome("She completed 7 weeks of physical therapy with good compliance.") == "approve"
 
 
 @pytest.mark.parametrize("sentence", [

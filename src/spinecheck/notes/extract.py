@@ -382,6 +382,13 @@ def _contribute(m: Mention, o: CompiledOutput, reader: _Reader, siblings: list[M
 
 
 _FUTURE_BEFORE = re.compile(r"(?:\bin|\bwithin|\bnext|\bafter|\bfollow[- ]?up|\bf/u|\breturn|\brtc|\brecheck|\bre-?eval\w*|\bevery|\bfor another|\bfor an additional|\bfor a further|\bmore|\badditional|\banother|\blight duty|\bwork note|\bfor the next)\s*(?:the\s+)?(?:next\s+)?$", re.I)
+# "PT for 6 weeks planned", "PT 6 weeks ordered": the length of a course ordered, not one done
+_PLANNED_AFTER = re.compile(r"\s*(?:was |were |is |are |has been |had been )?(?:planned|ordered|prescribed|recommended|"
+                            r"scheduled|intended|proposed|authori[sz]ed|approved|requested|referred)\b", re.I)
+# "a 6-week program": the length a course was given, done only when the clause says it was
+_COURSE_LENGTH = re.compile(r"-(?:week|wk|day|month)s?\b", re.I)
+_COMPLETED = re.compile(r"\b(?:completed|complete|finished|did|done|underwent|undergone|went through|attended|"
+                        r"failed|tried|had|has had|through|after)\b", re.I)
 _PAST_IN = re.compile(r"\bin\s+the\s+(?:past|last|previous|prior)\s*$", re.I)
 _OF_FILLER = re.compile(
     r"\s*'?s?\s*(?:-?\s*(?:course|trial|period|program|regimen|block|series|round|duration)s?\s+)?(?:of|into|in)?\s*"
@@ -523,9 +530,20 @@ def _read_duration(reader: _Reader, m: Mention, a: int, b: int, on: dt.date, sin
     sent = reader.sentences[m.sentence]
     candidates: list[tuple[int, int, tuple[Any, int, int, list[str], int]]] = []
     if not since_only:
+        lo_clause = reader.clause(m.sentence, m.start, m.end)[0]
+
+        def _not_done(d: Any) -> bool:
+            if _PLANNED_AFTER.match(text, d.end):
+                return True
+            if not d.raw or not _COURSE_LENGTH.search(text, d.start, d.end):
+                return False
+            return not _COMPLETED.search(text, lo_clause, d.start)
+
         for d, ago in V.find_durations(text, m.end, b):
             before = text[max(a, d.start - 24):d.start]
             if _FUTURE_BEFORE.search(before) and not _PAST_IN.search(before):
+                continue
+            if not ago and _not_done(d):
                 continue
             if _SYMPTOM_WORD.search(text, m.end, d.start):
                 break
@@ -542,6 +560,8 @@ def _read_duration(reader: _Reader, m: Mention, a: int, b: int, on: dt.date, sin
                     continue
             elif not _OF_FILLER.fullmatch(between):
                 continue
+            elif _not_done(d):
+                continue
             candidates.append((TIER_EXPLICIT, m.start - d.end, (d.raw, d.start, d.end, [d.note] if d.note else [], TIER_EXPLICIT)))
     for d in reader.dates_in(m.sentence, a, b):
         if d.precision == "relative" and re.search(r"\bago\b", text[d.start:d.end]):
@@ -556,6 +576,17 @@ def _read_duration(reader: _Reader, m: Mention, a: int, b: int, on: dt.date, sin
             continue
         if d.start >= m.end and _SYMPTOM_WORD.search(text, m.end, d.start):
             continue
+        end_date = _range_end(reader, m.sentence, d)
+        if end_date is _UNKNOWN_END:
+            continue  # a closed range whose end could not be read: no duration
+        if end_date is not None:
+            # "PT from July 10 to July 31": the course lasted from one date to the other, not to
+            # the request date (shortest reading: the latest start, the earliest end)
+            days = max(0, (min(end_date.earliest, on) - min(d.latest, on)).days)
+            dist = d.start - m.end if d.start >= m.end else m.start - d.end
+            notes = [f"from {d.latest.isoformat()} to {end_date.earliest.isoformat()}"]
+            candidates.append((TIER_DATE, dist, (f"{days} days", d.start, end_date.end, notes, TIER_DATE)))
+            continue
         candidates.append(_since_candidate(d, m, on))
     for ref in _SINCE_THENS.finditer(reader.index or text, a, b):
         d = reader.date_before(m.sentence, ref.start(), visit=_VISIT_WORD.search(ref.group()) is not None)
@@ -568,6 +599,25 @@ def _read_duration(reader: _Reader, m: Mention, a: int, b: int, on: dt.date, sin
         return None
     candidates.sort(key=lambda c: (c[0], c[1]))
     return candidates[0][2]
+
+
+_RANGE_TO = re.compile(r"\s*(?:(?:to|through|thru|until|till|and)\s+|-+\s*)(?:(?:the\s+)?(?:early|mid|late|beginning of|end of|middle of)\s+)?$", re.I)
+
+
+_RANGE_OPEN_END = re.compile(r"\s*(?:(?:to|through|thru|until|till)\s+|-+\s*)(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
+_UNKNOWN_END = V.DateRange(dt.date.min, dt.date.min, 0, 0, "unknown")
+
+
+def _range_end(reader: _Reader, si: int, d: V.DateRange) -> V.DateRange | None:
+    """The date that closes a range opened by ``d`` ("from July 10 to July 31", "between 7/10
+    and 7/31"), if the next date of the sentence follows it that way."""
+    for d2 in reader.dates_in(si, d.end, reader.sentences[si].end):
+        if _RANGE_TO.match(reader.text, d.end, d2.start):
+            return d2
+        break
+    if _RANGE_OPEN_END.match(reader.text, d.end):
+        return _UNKNOWN_END  # "from 7/10-7/31" where the end was not read as a date
+    return None
 
 
 def _since_candidate(d: V.DateRange, m: Mention, on: dt.date):
