@@ -1,10 +1,14 @@
-"""Shared by the false-approval probes: the request date, one whole-note review, and the lumbar
-note that approves under EviCore SP-5.1 once six weeks of treatment are documented (its onset and
-one statement varied by the probes)."""
+"""Shared by the false-approval probes: the request date, one whole-note review, the lumbar note
+that approves under EviCore SP-5.1 once six weeks of treatment are documented (its onset and one
+statement varied by the probes), and the table rows (``Probe``) of the table-driven probe files."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from typing import Any, NamedTuple
+
+import pytest
 
 from spinecheck.review import review_data
 
@@ -31,3 +35,40 @@ def lumbar_trial_outcome(statement: str, onset: str = "early August") -> str:
     """The outcome of the SP-5.1 lumbar note with ``statement`` about its treatment."""
     return outcome(LUMBAR_TRIAL_NOTE.format(onset=onset, x=statement), "evicore-spine-2026", "72148", "1979-01-01",
                    "female")
+
+
+class Probe(NamedTuple):
+    """A note one fact short of an approval under ``policy`` for ``cpt``; ``{x}`` takes a statement."""
+
+    name: str
+    note: str
+    policy: str
+    cpt: str
+    birth: str
+    sex: str
+    not_supporting: list[str]  # statements that must not supply the missing fact
+    supporting: list[str]  # the controls: statements that supply it
+
+
+def cases(probes: list[Probe], kind: str) -> list[Any]:
+    """pytest parameters (probe, statement) for every statement of ``kind`` of every probe."""
+    return [pytest.param(probe, statement, id=f"{probe.name}: {statement}")
+            for probe in probes for statement in getattr(probe, kind)]
+
+
+def probe_outcome(probe: Probe, statement: str) -> str:
+    return outcome(probe.note.format(x=statement), probe.policy, probe.cpt, probe.birth, probe.sex)
+
+
+def probe_tests(probes: list[Probe]) -> tuple[Callable[..., None], Callable[..., None]]:
+    """The two tests of a probe table; assign them to test_ names in the module that holds it."""
+
+    @pytest.mark.parametrize("probe, statement", cases(probes, "not_supporting"))
+    def test_a_statement_that_does_not_supply_the_fact_never_approves(probe: Probe, statement: str) -> None:
+        assert probe_outcome(probe, statement) != "approve"
+
+    @pytest.mark.parametrize("probe, statement", cases(probes, "supporting"))
+    def test_the_statement_that_supplies_it_approves(probe: Probe, statement: str) -> None:
+        assert probe_outcome(probe, statement) == "approve"
+
+    return test_a_statement_that_does_not_supply_the_fact_never_approves, test_the_statement_that_supplies_it_approves

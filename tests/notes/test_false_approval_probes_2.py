@@ -6,12 +6,9 @@ test here passes by reading nothing."""
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
-
 import pytest
 
-from probe_notes import LUMBAR_TRIAL_NOTE, ON
-from probe_notes import outcome as _outcome
+from probe_notes import LUMBAR_TRIAL_NOTE, ON, Probe, probe_tests
 from spinecheck.notes import extract
 
 
@@ -205,19 +202,6 @@ NOT_A_SEVERE_RADICULAR_SCORE = [
 
 
 # ---------------------------------------------------------------- the probes, whole notes
-class Probe(NamedTuple):
-    """A note one fact short of an approval under ``policy`` for ``cpt``; ``{x}`` takes a statement."""
-
-    name: str
-    note: str
-    policy: str
-    cpt: str
-    birth: str
-    sex: str
-    not_supporting: list[str]  # statements that must not supply the missing fact
-    supporting: list[str]  # the controls: statements that supply it
-
-
 PROBES = [
     Probe("SP-6.2 high-energy low back injury", LUMBAR_TRAUMA, "evicore-spine-2026", "72148", "1974-01-01", "female",
           NOT_A_HIGH_ENERGY_INJURY_OF_HERS, HIGH_ENERGY_INJURIES),
@@ -235,23 +219,8 @@ PROBES = [
 ]
 
 
-def _cases(kind: str) -> list[Any]:
-    return [pytest.param(probe, statement, id=f"{probe.name}: {statement}")
-            for probe in PROBES for statement in getattr(probe, kind)]
-
-
-def _outcome_of(probe: Probe, statement: str) -> str:
-    return _outcome(probe.note.format(x=statement), probe.policy, probe.cpt, probe.birth, probe.sex)
-
-
-@pytest.mark.parametrize("probe, statement", _cases("not_supporting"))
-def test_a_statement_that_does_not_supply_the_fact_never_approves(probe: Probe, statement: str) -> None:
-    assert _outcome_of(probe, statement) != "approve"
-
-
-@pytest.mark.parametrize("probe, statement", _cases("supporting"))
-def test_the_statement_that_supplies_it_approves(probe: Probe, statement: str) -> None:
-    assert _outcome_of(probe, statement) == "approve"
+test_a_statement_that_does_not_supply_the_fact_never_approves, test_the_statement_that_supplies_it_approves = \
+    probe_tests(PROBES)
 
 
 # ---------------------------------------------------------------- facts, sentence by sentence

@@ -179,7 +179,7 @@ _MD_NOT_AFTER = re.compile(r"\s*(?:/|out of|pain|strength|on the (?:vas|nrs))", 
 _MD_EVENT_BEFORE = re.compile(
     r"\b(?:slipped|tripped|fell|injured|hurt|twisted|struck|collided|crashed|tackled|rear-ended|lifted|lifting|began|started)\b"
     r"(?:\s+[\w'-]+){0,4}\s*$", re.IGNORECASE)
-# "unchanged at 7/10", "pain is 8/10": a month/day over 10 after such words is a pain score
+# "unchanged at 7/10", "pain is 8/10": an N/10 after such words is a pain score, not a date
 _MD_SCORE_WORD_BEFORE = re.compile(r"\b(?:at|is|was|remains?|remained|now|currently|rated|rates|unchanged)\s*$", re.IGNORECASE)
 _MD_SCORE_BEFORE = re.compile(r"(?:pain|score|strength|vas|nrs|rated?|grade|power|motor|mmt|\d)\s*(?:of|at|is|was|:|=)?\s*$", re.IGNORECASE)
 from .fastmatch import Matcher  # noqa: E402
