@@ -47,11 +47,20 @@ def scan(text: str, groups: tuple[CompiledTriggers, ...], start: int = 0, end: i
     found.sort(key=lambda t: (t[1], t[3].category == "terminate", t[2], t[0]))
     taken = bytearray(end - start)  # characters of text[start:end] already in a trigger
     out: list[Trigger] = []
+    # the same words of another time in a forward and a backward group ("as a child", "last year")
+    # work both ways: "as a child she had X" and "she had X as a child" (other categories keep the
+    # first group's direction)
+    spans: dict[tuple[int, int], tuple[str, set[str]]] = {}
     for s, neg_len, _, g in found:
         e = s - neg_len
         if taken.find(1, s - start, e - start) >= 0:
+            same = spans.get((s, e))
+            if same is not None and same[0] == g.category == "remote" and g.direction not in same[1]:
+                same[1].add(g.direction)
+                out.append(Trigger(s, e, g.category, g.direction, g.max_words, g.crosses_commas))
             continue  # overlaps a trigger taken before
         taken[s - start:e - start] = b"\x01" * (e - s)
+        spans[(s, e)] = (g.category, {g.direction})
         out.append(Trigger(s, e, g.category, g.direction, g.max_words, g.crosses_commas))
     out.sort(key=lambda t: t.start)
     return out
