@@ -47,6 +47,8 @@ _VISIT_DATE_BEFORE = re.compile(
 _ONGOING = re.compile(r"\b(?:persistent|persisting|ongoing|continu\w*|still|recurrent|current(?:ly)?)\b", re.I)
 _DATES_OTHER_EVENT = re.compile(r"\b(?:after|since|following)\b", re.I)
 _STARTED_BEFORE = re.compile(r"(?:since|from|starting|started|began|beginning)\s*$", re.I)
+# "x-rays from 2015", "the MRI from March 2024": the date of a study, not the start of something ongoing
+_STUDY_FROM = re.compile(r"\b(?:x-?rays?|radiographs?|films?|mri|ct|scans?|imaging|studies|study)\s+from\s*$", re.I)
 
 
 @dataclass
@@ -246,7 +248,8 @@ class _Reader:
                     ongoing = _ONGOING.search(self.text, lo, a) is not None
                 if ongoing and _DATES_OTHER_EVENT.search(self.text, b, d.start):
                     continue  # "persistent pain after a fusion in 2023": the date is the fusion's
-            if _STARTED_BEFORE.search(self.text[max(lo, d.start - 12):d.start]):
+            if _STARTED_BEFORE.search(self.text[max(lo, d.start - 12):d.start]) and \
+                    not _STUDY_FROM.search(self.text, max(lo, d.start - 20), d.start):
                 continue
             if (self.on - d.latest).days > REMOTE_DAYS:
                 return True

@@ -163,7 +163,7 @@ DATE_PARTS = [
     r"(?P<rel>today's|today|this morning|this afternoon|this evening|tonight|last night|yesterday|the day before yesterday|"
     r"(?:earlier )?this (?:week|month|year)|last (?:week|month|year|weekend)|the (?:past|last) (?:week|month))\b",
     rf"(?P<ago>(?P<an>{_NUM})\s*[- ]?\s*(?P<au>{_UNIT})\s+(?:ago|back)|(?:a|one) (?P<au2>week|month|year|day) ago)\b",
-    r"(?P<year>(?<=in |of |by )(?P<yy>(?:19|20)\d\d)|(?<=since )(?P<yy2>(?:19|20)\d\d)|(?<=\()(?P<yy3>(?:19|20)\d\d)(?=\)))\b",
+    r"(?P<year>(?<=in |of |by )(?P<yy>(?:19|20)\d\d)|(?<=since )(?P<yy2>(?:19|20)\d\d)|(?<=from )(?P<yy4>(?:19|20)\d\d)|(?<=\()(?P<yy3>(?:19|20)\d\d)(?=\)))\b",
     r"(?P<md>(?<![\d/.])(?P<mdm>[01]?\d)/(?P<mdd>[0-3]?\d)(?![/\d]))",
 ]
 DATE_RE = re.compile("|".join(DATE_PARTS), re.IGNORECASE)
@@ -313,7 +313,7 @@ def parse_date_match(m: re.Match[str], on: dt.date, text: str) -> DateRange | No
         d = _minus(on, n, unit)
         return DateRange(d, d, s, e, "relative")
     if g("year"):
-        y = int(g("yy") or g("yy2") or g("yy3"))
+        y = int(g("yy") or g("yy2") or g("yy3") or g("yy4"))
         return DateRange(dt.date(y, 1, 1), dt.date(y, 12, 31), s, e, "year")
     if g("md"):
         mo, day = int(g("mdm")), int(g("mdd"))
