@@ -44,3 +44,12 @@ def test_no_treatment_duration_from_a_treatment_not_under_way(sentence: str) -> 
     facts = extract(sentence, ON, region="lumbar").facts
     assert not any(name in facts.values for name in TREATMENT_FACTS), {n: facts.values.get(n) for n in TREATMENT_FACTS}
     assert "physical_therapy" not in facts.values.get("conservative_treatments_tried", frozenset())
+
+
+@pytest.mark.parametrize("sentence, fact", [
+    ("She had one episode of bowel incontinence yesterday.", "new_bowel_bladder_incontinence"),
+    ("He had one fall from a ladder last week.", "spine_trauma"),
+])
+def test_one_event_is_still_an_event(sentence: str, fact: str) -> None:
+    # "attended one session" is not a course of treatment; "had one episode" is still an episode
+    assert extract(sentence, ON, region="lumbar").facts.values.get(fact) is True
