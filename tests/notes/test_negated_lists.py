@@ -136,3 +136,29 @@ NOT_FINDINGS = ["Return to the ED if he develops {}.", "Call us for {}.", "Warni
 def test_a_list_of_red_flags_that_are_not_findings_sets_none_of_them(frame: str) -> None:
     wrong = _misread(frame.format(layout) for items in LISTS for layout in _layouts(items))
     assert not wrong, wrong
+
+
+# The mirror: a red flag stated in the usual ways must still be read as present (a negation rule
+# that reaches too far turns a real red flag into a denial).
+STATED = ["He reports new {}.", "New {} noted today.", "Positive for {}.", "She has {} since yesterday.",
+          "Exam today shows {}.", "He complains of {} for two days.", "Endorses {}.", "Since the fall he has {}.",
+          "She developed {} this week.", "He has had {} for three days, and it is getting worse.",
+          "Unfortunately she now has {}.", "ROS positive for {}.", "He had one episode of {} yesterday.",
+          "She notes {} and back pain.", "{} started on Monday."]
+STATED_ITEMS = {"foot drop": "new_foot_drop", "saddle numbness": "saddle_anesthesia",
+                "urinary retention": "unexplained_acute_urinary_retention",
+                "bowel incontinence": "new_bowel_bladder_incontinence", "weakness in both legs": "new_bilateral_leg_weakness",
+                "night pain": "night_pain", "unintended weight loss": "unintended_weight_loss",
+                "numbness in the groin": "saddle_anesthesia"}
+
+
+@pytest.mark.parametrize("frame", STATED)
+def test_a_red_flag_stated_is_read_as_present(frame: str) -> None:
+    missed = {}
+    for item, fact in STATED_ITEMS.items():
+        text = frame.format(item)
+        text = text[0].upper() + text[1:]
+        value = extract(text, ON, region="lumbar").facts.values.get(fact)
+        if value is not True:
+            missed[text] = value
+    assert not missed, missed
