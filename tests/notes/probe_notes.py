@@ -1,6 +1,6 @@
 """Shared by the false-approval probes: the request date, one whole-note review, the lumbar note
 that approves under EviCore SP-5.1 once six weeks of treatment are documented (its onset and one
-statement varied by the probes), and the table rows (``Probe``) of the table-driven probe files."""
+statement varied by the probes), and the table rows (``Probe``) with the two tests every table gets."""
 
 from __future__ import annotations
 
@@ -29,12 +29,6 @@ def outcome(note: str, policy: str, cpt: str, birth: str, sex: str) -> str:
     request = {"id": "probe", "policy": policy, "cpt": cpt, "date": ON.isoformat(),
                "patient": {"birth_date": birth, "sex": sex}, "note": note}
     return review_data(request)[0]["outcome"]
-
-
-def lumbar_trial_outcome(statement: str, onset: str = "early August") -> str:
-    """The outcome of the SP-5.1 lumbar note with ``statement`` about its treatment."""
-    return outcome(LUMBAR_TRIAL_NOTE.format(onset=onset, x=statement), "evicore-spine-2026", "72148", "1979-01-01",
-                   "female")
 
 
 class Probe(NamedTuple):

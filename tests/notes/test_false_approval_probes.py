@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from probe_notes import ON, lumbar_trial_outcome
-from probe_notes import outcome as _outcome
+from probe_notes import LUMBAR_TRIAL_NOTE, ON, Probe, probe_tests
 from spinecheck.notes import extract
 
 
@@ -61,20 +60,6 @@ TRIAL_DONE = [
     "She was referred to physical therapy 7 weeks ago, which she started the same week and still attends.",
     "Low back pain since early August; she completed 7 weeks of physical therapy for her low back.",
 ]
-
-
-def _trial(x: str) -> str:
-    return lumbar_trial_outcome(x)
-
-
-@pytest.mark.parametrize("statement", TRIAL_NOT_DONE)
-def test_a_course_not_done_for_this_episode_and_region_never_approves(statement: str) -> None:
-    assert _trial(statement) != "approve"
-
-
-@pytest.mark.parametrize("statement", TRIAL_DONE)
-def test_the_course_done_approves(statement: str) -> None:
-    assert _trial(statement) == "approve"
 
 
 # ---------------------------------------------------------------- EviCore SP-1.2 red flags
@@ -139,20 +124,6 @@ def test_a_weakness_grade_counts_for_the_regions_whose_roots_or_cord_move_that_m
     assert (extract(muscle, ON, region=region).facts.values.get("new_weakness_grade") == 3.0) is counts
 
 
-def _red_flag(x: str) -> str:
-    return _outcome(RED_FLAG_NOTE.format(x=x), "evicore-spine-2026", "72148", "1974-01-01", "male")
-
-
-@pytest.mark.parametrize("statement", NOT_RED_FLAGS)
-def test_a_statement_that_is_not_a_current_red_flag_never_approves(statement: str) -> None:
-    assert _red_flag(statement) != "approve"
-
-
-@pytest.mark.parametrize("statement", RED_FLAGS)
-def test_the_red_flag_stated_approves(statement: str) -> None:
-    assert _red_flag(statement) == "approve"
-
-
 # ---------------------------------------------------------------- Cohere CT-IND-1
 COHERE_NOTE = """Office visit today, examined in person. 58-year-old man with new low back pain since mid-July, no injury or fall.
 He took naproxen for 8 weeks with no improvement.
@@ -189,22 +160,19 @@ NO_MRI_BARRIER = [
 ]
 
 
-def _cohere(therapy: str, mri: str) -> str:
-    return _outcome(COHERE_NOTE.format(therapy=therapy, mri=mri), "cohere-ct-spine-2.1", "72131", "1968-01-01", "male")
-
-
-def test_the_cohere_control_approves() -> None:
-    assert _cohere(THERAPY, MRI_BARRIER) == "approve"
-
-
-@pytest.mark.parametrize("statement", NO_ACTIVE_THERAPY)
-def test_active_therapy_not_done_never_approves_a_ct(statement: str) -> None:
-    assert _cohere(statement, MRI_BARRIER) != "approve"
-
-
-@pytest.mark.parametrize("statement", NO_MRI_BARRIER)
-def test_an_mri_barrier_not_the_patients_now_never_approves_a_ct(statement: str) -> None:
-    assert _cohere(THERAPY, statement) != "approve"
+# ---------------------------------------------------------------- the probes, whole notes
+PROBES = [
+    Probe("SP-5.1 six-week trial", LUMBAR_TRIAL_NOTE.replace("{onset}", "early August"), "evicore-spine-2026", "72148",
+          "1979-01-01", "female", TRIAL_NOT_DONE, TRIAL_DONE),
+    Probe("SP-1.2 red flag", RED_FLAG_NOTE, "evicore-spine-2026", "72148", "1974-01-01", "male", NOT_RED_FLAGS, RED_FLAGS),
+    # two slots: each varied with the other filled by its control
+    Probe("CT-IND-1 active therapy", COHERE_NOTE.format(therapy="{x}", mri=MRI_BARRIER), "cohere-ct-spine-2.1",
+          "72131", "1968-01-01", "male", NO_ACTIVE_THERAPY, [THERAPY]),
+    Probe("CT-IND-1 MRI barrier", COHERE_NOTE.format(therapy=THERAPY, mri="{x}"), "cohere-ct-spine-2.1", "72131",
+          "1968-01-01", "male", NO_MRI_BARRIER, [MRI_BARRIER]),
+]
+test_a_statement_that_does_not_supply_the_fact_never_approves, test_the_statement_that_supplies_it_approves = \
+    probe_tests(PROBES)
 
 
 # ---------------------------------------------------------------- facts, sentence by sentence

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from probe_notes import ON, lumbar_trial_outcome
+from probe_notes import LUMBAR_TRIAL_NOTE, ON, Probe, probe_tests
 from spinecheck.notes import extract
 
 NOT_DONE = [
@@ -22,13 +22,10 @@ NOT_DONE = [
 TREATMENT_FACTS = ("provider_directed_treatment_duration", "conservative_treatment_duration")
 
 
-@pytest.mark.parametrize("treatment", NOT_DONE)
-def test_a_treatment_not_done_never_approves(treatment: str) -> None:
-    assert lumbar_trial_outcome(treatment) != "approve"
-
-
-def test_the_same_note_with_the_treatment_done_approves() -> None:
-    assert lumbar_trial_outcome("She completed 7 weeks of physical therapy with good compliance.") == "approve"
+PROBES = [Probe("SP-5.1 treatment not done", LUMBAR_TRIAL_NOTE.replace("{onset}", "early August"),
+                "evicore-spine-2026", "72148", "1979-01-01", "female", NOT_DONE,
+                ["She completed 7 weeks of physical therapy with good compliance."])]
+test_a_treatment_not_done_never_approves, test_the_same_note_with_the_treatment_done_approves = probe_tests(PROBES)
 
 
 @pytest.mark.parametrize("sentence", [

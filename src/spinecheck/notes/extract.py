@@ -406,11 +406,10 @@ _SINCE_BEFORE = re.compile(
     r"clinic|office|intake|in-person)\s+)*(?:visit|appointment|evaluation|eval|exam|consult(?:ation)?|encounter)?\s*"
     r"(?:on|in|of)?\s*(?:the\s+)?(?:(?:early|mid|late|beginning of|end of|middle of)\s+)?$", re.I)
 _ON_BEFORE = re.compile(r"(?:\bon|\bin|\bas of|\bdated)\s+(?:(?:early|mid|late)\s+)?$", re.I)
-_START_WORD = re.compile(r"\b(?:started|start|began|begun|begin|initiated|commenced|prescribed|given|placed on|put on|"
-                         r"referred|enrolled|treated)\b", re.I)
+_START_WORDS = r"started|start|began|begun|begin|initiated|commenced|prescribed|given|placed on|put on|referred|enrolled|treated"
+_START_WORD = re.compile(rf"\b(?:{_START_WORDS})\b", re.I)
 # what makes "<treatment> ... N weeks ago" a duration: the treatment started then ("since" that visit)
-_AGO_START = re.compile(r"\b(?:started|start|began|begun|begin|initiated|commenced|prescribed|given|placed on|put on|"
-                        r"referred|enrolled|treated|since)\b", re.I)
+_AGO_START = re.compile(rf"\b(?:{_START_WORDS}|since)\b", re.I)
 _SYMPTOM_WORD = re.compile(r"\b(?:pain|ache|aching|symptoms?|sx|sciatica|numbness|tingling|weakness|injury|fall|onset)\b", re.I)
 _SINCE_THEN = re.compile(r"\b(?:since (?:then|that (?:visit|time|appointment|day|evaluation|exam))|"
                          r"(?:on |at )?(?:the same day|that day|that same day|at that (?:time|visit)|at that point))\b", re.I)
@@ -534,23 +533,15 @@ def _read_duration(reader: _Reader, m: Mention, a: int, b: int, on: dt.date, sin
     candidates: list[tuple[int, int, tuple[Any, int, int, list[str], int]]] = []
     if not since_only:
         lo_clause = reader.clause(m.sentence, m.start, m.end)[0]
-
-        def _not_done(d: Any) -> bool:
-            if _PLANNED_AFTER.match(text, d.end):
-                return True
-            if not d.raw or not _COURSE_LENGTH.search(text, d.start, d.end):
-                return False
-            return not _COMPLETED.search(text, lo_clause, d.start)
-
         for d, ago in V.find_durations(text, m.end, b):
             before = text[max(a, d.start - 24):d.start]
             if _FUTURE_BEFORE.search(before) and not _PAST_IN.search(before):
                 continue
-            if not ago and _not_done(d):
+            if not ago and _course_not_done(text, d, lo_clause):
                 continue
             if _SYMPTOM_WORD.search(text, m.end, d.start):
                 break
-            if ago and not _AGO_START.search(text, reader.clause(m.sentence, m.start, m.end)[0], d.start):
+            if ago and not _AGO_START.search(text, lo_clause, d.start):
                 # "attended one session of PT 7 weeks ago", "PT referral 7 weeks ago": when, not how
                 # long; only a start ("started PT 7 weeks ago", "PT began 7 weeks ago") measures it
                 continue
@@ -563,7 +554,7 @@ def _read_duration(reader: _Reader, m: Mention, a: int, b: int, on: dt.date, sin
                     continue
             elif not _OF_FILLER.fullmatch(between):
                 continue
-            elif _not_done(d):
+            elif _course_not_done(text, d, lo_clause):
                 continue
             candidates.append((TIER_EXPLICIT, m.start - d.end, (d.raw, d.start, d.end, [d.note] if d.note else [], TIER_EXPLICIT)))
     for d in reader.dates_in(m.sentence, a, b):
@@ -602,6 +593,16 @@ def _read_duration(reader: _Reader, m: Mention, a: int, b: int, on: dt.date, sin
         return None
     candidates.sort(key=lambda c: (c[0], c[1]))
     return candidates[0][2]
+
+
+def _course_not_done(text: str, d: Any, clause_start: int) -> bool:
+    """Whether duration ``d`` is the length of a course ordered or planned, not of one done: "PT for
+    6 weeks planned", or "a 6-week program" in a clause that does not say it was done."""
+    if _PLANNED_AFTER.match(text, d.end):
+        return True
+    if not d.raw or not _COURSE_LENGTH.search(text, d.start, d.end):
+        return False
+    return not _COMPLETED.search(text, clause_start, d.start)
 
 
 _RANGE_TO = re.compile(r"\s*(?:(?:to|through|thru|until|till|and)\s+|-+\s*)(?:(?:the\s+)?(?:early|mid|late|beginning of|end of|middle of)\s+)?$", re.I)
