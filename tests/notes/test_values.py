@@ -47,6 +47,11 @@ def test_frequencies_are_not_durations():
     assert durations("2x/wk x 8 wks")[0][0] == "8 weeks"
 
 
+@pytest.mark.parametrize("text", ["one session of PT a week for 7 weeks", "a visit a week x 7 weeks"])
+def test_a_rate_followed_by_the_length_is_not_a_duration(text):
+    assert [d.raw for d, _ in V.find_durations(text)] == ["7 weeks"]
+
+
 def test_ago_is_marked():
     assert durations("started 3 weeks ago") == [("3 weeks", 21.0, True)]
 
@@ -73,6 +78,25 @@ def test_month_and_year_precision_and_the_most_recent_occurrence():
     assert dates("in November") == [(dt.date(2025, 11, 1), dt.date(2025, 11, 30), "month")]
     assert dates("in 2019") == [(dt.date(2019, 1, 1), dt.date(2019, 12, 31), "year")]
     assert dates("early September")[0][1] == dt.date(2026, 9, 10)
+
+
+@pytest.mark.parametrize("text, earliest, latest", [
+    ("PT in the spring", dt.date(2026, 3, 1), dt.date(2026, 5, 31)),
+    ("during the summer", dt.date(2026, 6, 1), dt.date(2026, 8, 31)),
+    ("this past winter", dt.date(2025, 12, 1), dt.date(2026, 2, 28)),
+    ("in the fall", dt.date(2026, 9, 1), dt.date(2026, 10, 1)),  # under way on the request date: cut there
+    ("last fall", dt.date(2025, 9, 1), dt.date(2025, 11, 30)),  # said during the autumn: the one before
+    ("the autumn of 2024", dt.date(2024, 9, 1), dt.date(2024, 11, 30)),
+    ("fall 2025", dt.date(2025, 9, 1), dt.date(2025, 11, 30)),
+    ("winter of 2026", dt.date(2025, 12, 1), dt.date(2026, 2, 28)),
+])
+def test_seasons_are_dates_known_to_three_months(text, earliest, latest):
+    assert dates(text) == [(earliest, latest, "month")]
+
+
+@pytest.mark.parametrize("text", ["pain since the fall", "after a fall at home", "a spring-loaded brace", "summer camp"])
+def test_a_fall_and_other_season_words_without_a_season_are_not_dates(text):
+    assert dates(text) == []
 
 
 def test_scores_and_grades_are_not_dates():

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..engine.facts import FactSet, FactValue, normalize
+from ..policy.durations import duration_days
+from . import episode
 from . import values as V
 from .context import ContextIndex, Trigger, resolve, scan
 from .fastmatch import TextIndex
@@ -26,7 +28,7 @@ from .text import clean
 
 EVIDENCE_STATUS = {"remote": "historical", "planned": "hypothetical"}
 _MAY_HAVE_DATE = re.compile(
-    r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|today|tonight|yesterday|morning|\blast\b|this (?:week|month|year)|\bago\b",
+    r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|today|tonight|yesterday|morning|\blast\b|this (?:week|month|year)|\bago\b|spring|summer|autumn|winter|\bfall\b",
     re.I)
 # A day named only relative to a date given just before it ("CT that day", "an MRI the next day",
 # "seen two days later"): resolved against the last exact date of the sentence or the two before it.
@@ -151,6 +153,13 @@ class _Reader:
         self._mods: dict[tuple[str, int], list[Trigger]] = {}
         self.region: str | None = None
         self.index: TextIndex | None = None
+        self._onsets: list[V.DateRange] | None = None
+
+    def onsets(self) -> list[V.DateRange]:
+        """The dates the note gives for a symptom starting or changing (``episode.onsets``)."""
+        if self._onsets is None:
+            self._onsets = episode.onsets(self.text, self.sentences, self.dates, self.on)
+        return self._onsets
 
     def dates(self, si: int) -> list[V.DateRange]:
         found = self._dates.get(si)
@@ -468,7 +477,10 @@ def _read_value(o: CompiledOutput, m: Mention, reader: _Reader, siblings: list[M
         elif scope == "before":
             b = m.end
     if parser in ("duration", "since"):
-        return _read_duration(reader, m, a, b, on, since_only=parser == "since")
+        read = _read_duration(reader, m, a, b, on, since_only=parser == "since")
+        if read is not None and o.spec.within_episode:
+            return _within_episode(read, reader, m, a, b, on)
+        return read
     if parser == "date_or_today":
         ended = [d for d in reader.dates_in(m.sentence, a, b) if d.exact and d.latest <= on and
                  _END_BEFORE.search(text, max(a, d.start - 24), d.start)]
@@ -593,6 +605,36 @@ def _read_duration(reader: _Reader, m: Mention, a: int, b: int, on: dt.date, sin
         return None
     candidates.sort(key=lambda c: (c[0], c[1]))
     return candidates[0][2]
+
+
+def _within_episode(read: tuple, reader: _Reader, m: Mention, a: int, b: int, on: dt.date) -> tuple | None:
+    """The part of a course read next to ``m`` that lies within the current episode: none when
+    every date given for the course is before the episode's onset ("7 weeks of PT in March" for
+    pain since July), else at most the episode's length."""
+    found = reader.onsets()
+    onset = episode.latest(found)
+    if onset is None:
+        return read
+    raw, start, end, notes, tier = read
+    text = reader.text
+    own = {(d.start, d.end) for d in found}
+
+    def dates_of_course(lo: int, hi: int) -> list[V.DateRange]:
+        return [d for d in reader.dates_in(m.sentence, lo, hi)
+                if (d.start, d.end) not in own and d.earliest <= on
+                and not (d.start >= m.end and _SYMPTOM_WORD.search(text, m.end, d.start))]
+
+    # the course's own part of the sentence, else its clause ("7 weeks of PT and naproxen from March to April")
+    course_dates = dates_of_course(a, b) or dates_of_course(*reader.clause(m.sentence, m.start, m.end))
+    if course_dates and all(d.latest < onset.earliest for d in course_dates) and not any(
+            _SINCE_BEFORE.search(text, max(0, d.start - 60), d.start) and _range_end(reader, m.sentence, d) is None
+            for d in course_dates):
+        return None  # dated before the current episode began: an earlier episode's course
+    cap = (on - min(onset.earliest, on)).days  # the longest the episode can have lasted
+    if duration_days(raw) > cap:
+        return (f"{cap} days", start, end, notes + [f"cut to the current episode: symptoms began or changed "
+                                                    f"{onset.earliest.isoformat()} at the earliest"], tier)
+    return read
 
 
 def _course_not_done(text: str, d: Any, clause_start: int) -> bool:

@@ -444,6 +444,9 @@ def _compile_output(out: Output, fact: FactDef, filename: str, lines: dict, path
                 raise PolicyDataError(exc.message, where=_located(filename, lines, path + (label,))) from None
     if (out.value_lt is not None or out.value_ge is not None) and t != "number":
         raise PolicyDataError(f"value_lt / value_ge bound numbers; '{fact.name}' is a {t}", where=where)
+    if out.within_episode and out.from_ not in ("duration", "since"):
+        raise PolicyDataError(f"'within_episode' applies to durations read from the note (from: duration or since), "
+                              f"not to '{fact.name}' here", where=where)
     if out.combine is not None and t not in ("number", "duration", "date"):
         raise PolicyDataError(f"'combine' applies to number, duration and date facts, not to {t} '{fact.name}'", where=where)
     accept = set(out.accept if out.accept is not None else ["present"])

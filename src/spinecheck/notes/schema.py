@@ -76,6 +76,10 @@ class Output(Strict):
     only_if: "Condition | None" = None
     # date facts: the coarsest date that counts ("in 2019" is a year, "in May" a month)
     precision: Literal["day", "month", "year"] = "day"
+    # duration facts: only the part of a course within the current episode counts (a course dated
+    # before the latest symptom onset or change the note gives is dropped, a longer one is cut to
+    # the episode's length; see ``notes.episode``)
+    within_episode: bool = False
 
 
 class Concept(Strict):

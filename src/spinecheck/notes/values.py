@@ -56,6 +56,10 @@ DURATION_RE = re.compile(
     re.IGNORECASE,
 )
 _FREQUENCY_BEFORE = re.compile(r"(?:\d\s*x|\btimes|\btwice|\bthrice|\bonce|\bevery|\beach|\bper|/|\bq)\s*$", re.IGNORECASE)
+_A_UNIT = re.compile(r"an?\s+(?:day|week|wk|month)", re.IGNORECASE)
+_RATE_AFTER = re.compile(r"\s*,?\s*(?:for|x|×)\s+(?:about\s+|approximately\s+|the\s+(?:past|last)\s+)?"
+                         r"(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few|a couple)",
+                         re.IGNORECASE)
 _AGO_AFTER = re.compile(r"\s*(?:ago|back|prior(?! to))\b", re.IGNORECASE)
 
 
@@ -134,6 +138,8 @@ def find_durations(text: str, start: int = 0, end: int | None = None) -> list[tu
         before = text[max(start, m.start() - 8):m.start()]
         if _FREQUENCY_BEFORE.search(before) and not m.group("qual"):
             continue
+        if _A_UNIT.fullmatch(m.group()) and _RATE_AFTER.match(text, m.end(), end):
+            continue  # "one session of PT a week for 7 weeks": a rate, the course's length follows
         d = parse_duration_match(m)
         if d is None:
             continue
@@ -165,6 +171,12 @@ DATE_PARTS = [
     rf"(?P<ago>(?P<an>{_NUM})\s*[- ]?\s*(?P<au>{_UNIT})\s+(?:ago|back)|(?:a|one) (?P<au2>week|month|year|day) ago)\b",
     r"(?P<year>(?<=in |of |by )(?P<yy>(?:19|20)\d\d)|(?<=since )(?P<yy2>(?:19|20)\d\d)|(?<=from )(?P<yy4>(?:19|20)\d\d)|(?<=\()(?P<yy3>(?:19|20)\d\d)(?=\)))\b",
     r"(?P<md>(?<![\d/.])(?P<mdm>[01]?\d)/(?P<mdd>[0-3]?\d)(?![/\d]))",
+    # seasons: "in the spring", "last summer", "this past winter", "the autumn of 2025", "fall 2025";
+    # "fall" alone only after "last", "this past" or "in/during/over the" ("since the fall" is an injury)
+    r"(?P<season>(?:(?:in|during|over) the |(?P<sl>last|this past|past|this) |the )"
+    r"(?P<sw>spring|summer|autumn|winter)(?:,?\s+(?:of\s+)?(?P<sy>(?:19|20)\d\d))?"
+    r"|(?:(?:in|during|over) the |(?P<sl2>last|this past|past|this) )(?P<sf>fall)(?:,?\s+(?:of\s+)?(?P<sfy>(?:19|20)\d\d))?"
+    r"|(?P<sw2>spring|summer|autumn|winter|fall),?\s+(?:of\s+)?(?P<sy2>(?:19|20)\d\d))\b(?!-)",
 ]
 DATE_RE = re.compile("|".join(DATE_PARTS), re.IGNORECASE)
 _MD_BEFORE = re.compile(
@@ -315,6 +327,8 @@ def parse_date_match(m: re.Match[str], on: dt.date, text: str) -> DateRange | No
     if g("year"):
         y = int(g("yy") or g("yy2") or g("yy3") or g("yy4"))
         return DateRange(dt.date(y, 1, 1), dt.date(y, 12, 31), s, e, "year")
+    if g("season"):
+        return _season(m, on)
     if g("md"):
         mo, day = int(g("mdm")), int(g("mdd"))
         before = text[max(0, s - 24):s]
@@ -328,6 +342,30 @@ def parse_date_match(m: re.Match[str], on: dt.date, text: str) -> DateRange | No
         d = _safe(y, mo, day)
         return DateRange(d, d, s, e, "day") if d else None
     return None  # pragma: no cover
+
+
+_SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+
+
+def _season(m: re.Match[str], on: dt.date) -> DateRange | None:
+    """A meteorological season (northern hemisphere): spring March-May, summer June-August,
+    autumn September-November, winter December-February. Without a year, the latest one that had
+    begun by ``on`` (its days after ``on`` left out); winter of a year is the one that ends in it."""
+    g = m.groupdict().get
+    name = (g("sw") or g("sf") or g("sw2")).lower()
+    year = g("sy") or g("sfy") or g("sy2")
+    first = _SEASON_START[name]
+    if year:
+        y = int(year) - (1 if first == 12 else 0)
+    else:
+        y = on.year if (on.month, on.day) >= (first, 1) else on.year - 1
+    start = dt.date(y, first, 1)
+    end = add_months(start, 3) - dt.timedelta(days=1)
+    if not year and end >= on and (g("sl") or g("sl2") or "").lower() == "last":
+        start, end = dt.date(y - 1, first, 1), add_months(dt.date(y - 1, first, 1), 3) - dt.timedelta(days=1)  # "last fall" in October
+    if start > on:
+        return None
+    return DateRange(start, min(end, on), m.start(), m.end(), "month")
 
 
 def _minus(on: dt.date, n: float, unit: str) -> dt.date:
