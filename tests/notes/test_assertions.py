@@ -100,6 +100,13 @@ def test_considered_and_felt_unlikely_is_neither(read):
     assert "aortic_dissection_suspected" not in read("Dissection is in the differential but felt unlikely given equal pulses.")
 
 
+def test_a_denial_more_than_a_year_old_is_neither(read):
+    # a finding ruled out years ago says nothing about now; a denial without a date still denies
+    assert "saddle_anesthesia" not in read("No saddle anesthesia was found on her exam in 2015.")
+    assert "weakness_from_peripheral_neuropathy" not in read("No neuropathy was found in 2015; not examined since.")
+    assert read("No saddle anesthesia on exam today.")["saddle_anesthesia"] is False
+
+
 def test_planned_treatment_counts_only_for_the_plan(read):
     facts = read("Plan: right L5 transforaminal epidural steroid injection. Will start physical therapy for 6 weeks.")
     assert facts["treatment_plan"] == frozenset({"transforaminal_esi"})

@@ -145,8 +145,9 @@ def resolve(flags: set[str], section_assertion: str | None) -> str:
             flags = flags | {section_assertion}
     if "planned" in flags and "current" in flags:
         flags = flags - {"planned"}
-    if "negated" in flags and "uncertain" in flags:
-        flags = flags | {"ambiguous"}  # "possible X ... felt unlikely": neither present nor absent
+    if "negated" in flags and ("uncertain" in flags or "remote" in flags):
+        # "possible X ... felt unlikely", "no neuropathy was found in 2015": neither present nor absent now
+        flags = flags | {"ambiguous"}
     for status in PRIORITY:
         if status in flags:
             return status
