@@ -107,6 +107,31 @@ def test_a_denial_more_than_a_year_old_is_neither(read):
     assert read("No saddle anesthesia on exam today.")["saddle_anesthesia"] is False
 
 
+def test_a_suspicion_more_than_a_year_old_is_neither(read):
+    assert "syringomyelia_suspected" not in read("A syrinx was suspected in 2015 when she had arm numbness.")
+    assert "spinal_infection_suspected" not in read("Possible spinal infection in 2019, treated with antibiotics.")
+
+
+@pytest.mark.parametrize("text", [
+    "Her sister, who has lupus, had a foot drop.",
+    "His brother, who is a nurse, had cauda equina syndrome.",
+    "Her mother, whose back surgery failed, has saddle anesthesia.",
+])
+def test_a_relative_who_clause_keeps_the_finding_the_relatives(read, text):
+    facts = read(text)
+    assert not {"new_foot_drop", "cauda_equina_syndrome", "saddle_anesthesia"} & facts.keys()
+
+
+@pytest.mark.parametrize("text", [
+    "She read about syringomyelia online and is worried she has it.",
+    "She saw a video about cauda equina syndrome on YouTube.",
+    "He watched something online about saddle anesthesia.",
+])
+def test_what_the_patient_read_or_watched_is_not_a_finding(read, text):
+    facts = read(text)
+    assert not {"syrinx_known", "cauda_equina_syndrome", "saddle_anesthesia"} & facts.keys()
+
+
 def test_planned_treatment_counts_only_for_the_plan(read):
     facts = read("Plan: right L5 transforaminal epidural steroid injection. Will start physical therapy for 6 weeks.")
     assert facts["treatment_plan"] == frozenset({"transforaminal_esi"})

@@ -145,8 +145,9 @@ def resolve(flags: set[str], section_assertion: str | None) -> str:
             flags = flags | {section_assertion}
     if "planned" in flags and "current" in flags:
         flags = flags - {"planned"}
-    if "negated" in flags and ("uncertain" in flags or "remote" in flags):
-        # "possible X ... felt unlikely", "no neuropathy was found in 2015": neither present nor absent now
+    if ("negated" in flags and "uncertain" in flags) or ("remote" in flags and flags & {"negated", "uncertain"}):
+        # "possible X ... felt unlikely", "no neuropathy was found in 2015", "a syrinx was suspected in
+        # 2015": neither present nor absent now
         flags = flags | {"ambiguous"}
     for status in PRIORITY:
         if status in flags:
