@@ -125,3 +125,29 @@ def test_a_weak_normal_finding_yields_to_a_derived_deficit_without_a_conflict():
 def test_a_question_answered_no_is_a_denial():
     ex = extract("ESRD on dialysis. Diabetic? No.", ON)
     assert "diabetes" not in ex.facts.values.get("infection_risk_factors", frozenset())
+
+
+@pytest.mark.parametrize("text", [
+    "CT L-spine 9/15/2026: negative.",
+    "MRI lumbar spine 9/15/2026 negative.",
+    "CT LS spine done 3 weeks ago - negative.",
+    "Lumbar CT 10 days ago was negative.",
+])
+def test_a_negative_study_was_done(text: str) -> None:
+    # a study's result ("negative") says what it showed, never that it was not done
+    assert extract(text, ON, region="lumbar").facts.values["prior_advanced_imaging_of_region"] is True
+
+
+def test_no_study_is_still_no_study() -> None:
+    assert extract("No CT of the spine.", ON, region="lumbar").facts.values["prior_advanced_imaging_of_region"] is False
+
+
+@pytest.mark.parametrize("text, day", [
+    ("Bone scan 9/2026: degenerative uptake only.", dt.date(2026, 9, 30)),
+    ("He had a bone scan in August that included the lumbar spine.", dt.date(2026, 8, 31)),
+    ("He had a bone scan last month for the back pain.", dt.date(2026, 9, 30)),
+    ("An indium-labelled white cell scan on 9/1/2026 of the spine was negative.", dt.date(2026, 9, 1)),
+])
+def test_a_nuclear_study_known_to_the_month_counts_from_its_latest_day(text: str, day: dt.date) -> None:
+    # the exclusion counts three months back from the study: the later day is the cautious reading
+    assert extract(text, ON, region="lumbar").facts.values["last_nuclear_or_pet_imaging_of_region_date"] == day

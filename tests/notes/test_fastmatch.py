@@ -122,3 +122,14 @@ def test_searcher_equals_plain_re(pattern: str) -> None:
                     assert (got and got.span()) == (want and want.span()), (pattern, text[a:b])
                     assert [x.span() for x in searcher.finditer(where, a, b)] == \
                         [x.span() for x in regex.finditer(text, a, b)]
+
+
+@pytest.mark.parametrize("pattern, text", [
+    (r"mri\b without", "an MRI without sedation"),
+    (r"(?:mri|mr)\b(?: \w+){0,8}? without", "a brain MRI last month was done without any problem"),
+    (r"\bno\b,? (?:fever|chills)", "no, fever"),
+])
+def test_a_boundary_followed_by_a_non_word_character_still_matches(pattern, text):
+    # a word boundary takes no character: the space after it is the non-word character it asks for
+    assert [m.span() for m in Matcher([pattern], re.I).finditer(TextIndex(text), 0, len(text))] == \
+        [m.span() for m in re.finditer(pattern, text, re.I)]

@@ -89,8 +89,10 @@ class ContextIndex:
             return None
         return i
 
-    def flags(self, sent: int, m_start: int, m_end: int, extra: list[Trigger] | None = None) -> set[str]:
-        """Categories of the triggers whose scope covers the mention text[m_start:m_end]."""
+    def flags(self, sent: int, m_start: int, m_end: int, extra: list[Trigger] | None = None,
+              study: bool = False) -> set[str]:
+        """Categories of the triggers whose scope covers the mention text[m_start:m_end]. For a
+        ``study``, a negation after it that is a result word ("MRI 9/15 - negative") is skipped."""
         if extra:
             modifiers, terms = _scopes(self.by_sentence.get(sent, []) + extra)
         else:
@@ -101,6 +103,8 @@ class ContextIndex:
         out: set[str] = set()
         text = self.text
         for t in modifiers:
+            if study and t.category == "negated" and t.start >= m_end and _RESULT_WORD.search(text, t.start, t.end):
+                continue
             if t.end <= m_start and t.direction in ("forward", "both"):
                 gap_a, gap_b = t.end, m_start
             elif t.start >= m_end and t.direction in ("backward", "both"):
@@ -129,6 +133,9 @@ def _scopes(triggers: list[Trigger]) -> tuple[list[Trigger], list[int]]:
     terms = sorted(t.start for t in triggers if t.category == "terminate")
     return modifiers, terms
 
+
+# what a study showed, not whether it was done: "negative", "normal", "unremarkable", "clear"
+_RESULT_WORD = re.compile(r"\b(?:negative|normal|unremarkable|clear|benign|nondiagnostic|non-diagnostic)\b", re.I)
 
 _COLOURS = ("historical", "family", "hypothetical", "planned")  # what a section says of its mentions
 

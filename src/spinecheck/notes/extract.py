@@ -326,7 +326,7 @@ def _mentions(text: str, sentences: list[Sentence], ctx: ContextIndex, rules: Ru
                 if c.excludes.search(index, lo, hi):
                     continue
             if c.context:
-                flags = ctx.flags(si, ms, me, reader.modifiers(c, si) if c.modifiers else None)
+                flags = ctx.flags(si, ms, me, reader.modifiers(c, si) if c.modifiers else None, c.study)
                 if "remote" not in flags and reader.dates(si) and reader.remote_date(si, ms, me):
                     flags.add("remote")
                 status = resolve(flags, section)
@@ -501,8 +501,9 @@ def _read_value(o: CompiledOutput, m: Mention, reader: _Reader, siblings: list[M
         d = _nearest(dates, m)
         if d is None:
             return None
-        notes = [] if d.exact else [f"date known to the {d.precision}: earliest possible day taken"]
-        return d.earliest.isoformat(), d.start, d.end, notes
+        day = d.latest if o.spec.day == "latest" else d.earliest
+        notes = [] if d.exact else [f"date known to the {d.precision}: {o.spec.day} possible day taken"]
+        return min(day, on).isoformat(), d.start, d.end, notes
     if parser == "region":
         allowed = set(o.fact.values or ())
         found = [lv for lv in V.find_levels(text, a, b)]

@@ -121,10 +121,12 @@ class _Prefixes:
             elif op is C.AT:
                 if av is C.AT_BOUNDARY and not flags & ASCII_OR_LOCALE:
                     # after a word character a boundary means a non-word character (or the end)
+                    # next. The boundary takes no character itself, and the item after it may be
+                    # that very character ("mri\\b (?:...)"), so such a prefix ends with it
                     after_word = {s for s in open_ if s and is_word(s[-1])}
                     if after_word:
                         grown, closed = self.grow(after_word, closed, (), (SPACE,))
-                        open_ = (open_ - after_word) | grown
+                        open_, closed = open_ - after_word, closed | grown
                 continue
             elif op in _ZERO_WIDTH:
                 continue

@@ -185,6 +185,7 @@ class CompiledConcept:
     not_sections: frozenset[str] = frozenset()
     region_scoped: bool | str = False
     not_after_for_region: dict[str, Searcher] = field(default_factory=dict)
+    study: bool = False
 
     @property
     def regex(self) -> re.Pattern[str]:
@@ -404,6 +405,7 @@ def _compile_concept(c: Concept, catalog: dict[str, FactDef], filename: str, lin
         region_scoped=c.region_scoped,
         not_after_for_region={region: found for region, patterns in c.not_after_for_region.items()
                               if (found := search(patterns, "end", f"not_after_for_region.{region}")) is not None},
+        study=c.study,
     )
 
 

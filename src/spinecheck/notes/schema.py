@@ -74,8 +74,11 @@ class Output(Strict):
     denies: bool = False
     # the contribution counts only when this holds for the facts read from the same note
     only_if: "Condition | None" = None
-    # date facts: the coarsest date that counts ("in 2019" is a year, "in May" a month)
+    # date facts: the coarsest date that counts ("in 2019" is a year, "in May" a month), and the day
+    # taken when it is not known to the day: the earliest, or the latest where a later date is the
+    # cautious reading (a study that an exclusion counts "within 3 months" from)
     precision: Literal["day", "month", "year"] = "day"
+    day: Literal["earliest", "latest"] = "earliest"
     # duration facts: only the part of a course within the current episode counts (a course dated
     # before the latest symptom onset or change the note gives is dropped, a longer one is cut to
     # the episode's length; see ``notes.episode``)
@@ -113,6 +116,9 @@ class Concept(Strict):
     # context triggers that apply to this concept only (e.g. "minimal" negates "relief")
     modifiers: list[TriggerGroup] = Field(default_factory=list)
     context: bool = True  # false: assertion triggers do not apply (the status is always present)
+    # the mention is a study (an MRI, CT, scan): a result after it ("- negative", "was normal",
+    # ": unremarkable") says what it showed and never denies that it was done
+    study: bool = False
     case_sensitive: bool = False
     description: str | None = None
 
