@@ -155,3 +155,98 @@ def test_claustrophobia_is_not_a_contraindication(read):
     assert facts["mri_contraindicated"] is False
     assert read("Pacemaker is not MRI-conditional, so MRI is contraindicated.")["mri_contraindicated"] is True
     assert read("Pacemaker is MRI-conditional per the device card.")["mri_contraindicated"] is False
+
+
+@pytest.mark.parametrize("text", [
+    "NEGATIVES:\nsaddle anesthesia\nurinary retention\nfoot drop",
+    "Denies:\n- saddle anesthesia\n- urinary retention\n- foot drop",
+    "No:\nsaddle anesthesia\nurinary retention\nfoot drop",
+    "Pertinent negatives:\n1. saddle anesthesia\n2. urinary retention\n3. foot drop",
+    "He denies the following:\n* saddle anesthesia\n* urinary retention\n* foot drop",
+    "Red flags:\nsaddle anesthesia - denies\nurinary retention - denies\nfoot drop - denies",
+])
+def test_a_negation_heading_a_list_covers_each_line_of_it(read, text):
+    facts = read(text)
+    assert facts["saddle_anesthesia"] is False
+    assert facts["urinary_retention_or_overflow_incontinence"] is False
+    assert "new_foot_drop" not in facts or facts["new_foot_drop"] is False
+
+
+def test_a_heading_negation_ends_with_its_block(read):
+    # a blank line or the next header ends the list; positives listed under their own heading stay
+    for text in ("Denies:\n- fever\n\nNew right foot drop.",
+                 "Denies:\n- fever\nExam: new right foot drop.",
+                 "Denies:\n- fever\nPositive for:\n- new right foot drop"):
+        assert read(text)["new_foot_drop"] is True, text
+    # "not improved with:" heads treatments that were tried, not denied ones
+    facts = read("Not improved with:\n- physical therapy for 7 weeks")
+    assert facts["conservative_treatments_tried"] == frozenset({"physical_therapy"})
+    # other modifiers of a heading carry too: precautions assert nothing
+    assert read("Return to the ED if you develop any of the following:\n- saddle anesthesia").get(
+        "saddle_anesthesia") is None
+    assert read("Warning signs reviewed with the patient:\nsaddle anesthesia\nfoot drop").get("saddle_anesthesia") is None
+
+
+def test_a_hard_wrapped_denial_covers_the_whole_list(read):
+    facts = read("Denies saddle anesthesia,\nurinary retention,\nfoot drop.")
+    assert facts["saddle_anesthesia"] is False
+    assert facts["urinary_retention_or_overflow_incontinence"] is False
+
+
+@pytest.mark.parametrize("text", [
+    "Saddle anesthesia: No  |  Urinary retention: No  |  Foot drop: No\nExam: tenderness over L4-5.",
+    "Saddle anesthesia\tNo\nUrinary retention\tNo\nFoot drop\tNo",
+    "| Saddle anesthesia | No |\n| Urinary retention | No |\n| Foot drop | No |",
+    "Red flag screen        Y    N\nSaddle anesthesia           X\nUrinary retention           X\nFoot drop                   X",
+])
+def test_form_answers_in_columns_deny(read, text):
+    facts = read(text)
+    assert facts["saddle_anesthesia"] is False
+    assert facts["urinary_retention_or_overflow_incontinence"] is False
+    assert facts.get("new_foot_drop") is not True  # the last answer of the row too
+
+
+def test_a_tick_under_the_yes_column_is_a_finding(read):
+    facts = read("Red flag screen        Y    N\nSaddle anesthesia      X\nFoot drop                   X")
+    assert facts["saddle_anesthesia"] is True
+    assert facts.get("new_foot_drop") is not True
+
+
+@pytest.mark.parametrize("text", [
+    "DOS: 03/14/2025\nPT progress note\nShe has completed 7 weeks of physical therapy; no improvement.",
+    "Previous note (7/14/2025) copied below for reference:\nShe completed 7 weeks of physical therapy with no "
+    "improvement.",
+    "Copied forward from 03/2025 (not updated):\nShe completed 7 weeks of physical therapy with no improvement.",
+    "--- Scanned record, visit of 02/11/2025 ---\nShe completed 7 weeks of physical therapy with no improvement.",
+])
+def test_a_dated_header_dates_the_lines_under_it(read, text):
+    assert "provider_directed_treatment_duration" not in read(text)
+    # the same lines dated within the year count
+    recent = text.replace("2025", "2026").replace("/2026 ", "/2026 ")
+    assert read(recent)["provider_directed_treatment_duration"] == 49
+
+
+def test_a_dated_header_stops_at_a_blank_line_and_not_at_a_start_date(read):
+    assert read("DOS: 03/14/2025\nPT progress note\n\nShe completed 7 weeks of physical therapy.")[
+        "provider_directed_treatment_duration"] == 49
+    assert read("DOB: 01/01/1974\nShe completed 7 weeks of physical therapy.")["provider_directed_treatment_duration"] == 49
+    assert read("Symptoms since 2019:\n- new right foot drop")["new_foot_drop"] is True
+
+
+def test_the_date_field_of_a_titled_record_dates_the_whole_record(read):
+    old = "Radiology report\nExam: XR thoracic spine, 2 views\nDate: 06/14/2019\nImpression: mild spondylosis.\n"
+    assert "initial_radiographs_done" not in read(old, region="thoracic")
+    assert read(old.replace("06/14/2019", "08/20/2026"), region="thoracic")["initial_radiographs_done"] is True
+    # the record ends at the first line that is no field
+    assert read(old + "She has a new right foot drop.")["new_foot_drop"] is True
+
+
+def test_the_indication_of_a_study_with_a_result_is_a_question(read):
+    assert "new_foot_drop" not in read("Outside lumbar MRI report, 03/2026. Indication: foot drop, urinary retention. "
+                                       "Impression: L4-5 disc bulge, no stenosis.")
+    # the reason given for the study requested is the requester's own history
+    assert read("Order: MRI L-spine w/o contrast. Indication: new right foot drop, ankle dorsiflexion 2/5.")[
+        "new_foot_drop"] is True
+    # a denial in it stays a denial
+    assert read("MRI lumbar 08/2026. Indication: LBP, no saddle anesthesia. Impression: disc bulge.")[
+        "saddle_anesthesia"] is False

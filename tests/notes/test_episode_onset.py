@@ -133,3 +133,15 @@ def _note_onsets(text: str) -> list[V.DateRange]:
     cleaned = clean(text)
     sentences = split(cleaned)
     return onsets(cleaned, sentences, lambda i: V.find_dates(cleaned, ON, sentences[i].start, sentences[i].end), ON)
+
+
+@pytest.mark.parametrize("course, days", [
+    ("Physical therapy from February 16 to April 24 did not help.", 23),  # from April 1, six months back
+    ("Physical therapy for 8 weeks in February and March did not help.", None),
+    ("Physical therapy for 8 weeks, ending in March, did not help.", None),
+    ("Physical therapy for 8 weeks since July did not help.", 56),
+])
+def test_cohere_counts_only_the_six_months_before_the_request(course: str, days: int | None) -> None:
+    note = COHERE_NOTE.replace("since mid-July", "since January").format(x=course)
+    got = extract(note, ON, region="lumbar").facts.values.get("conservative_treatment_duration")
+    assert got == days

@@ -61,7 +61,8 @@ def test_unknown_key_fails_with_its_location(tmp_path):
     ("patterns: ['x']\n    not_after_for_region: {lumbr: ['arm ']}\n    sets: [{fact: saddle_anesthesia}]", "lumbr"),
     ("patterns: ['x']\n    not_after_for_region: {lumbar: ['(unclosed']}\n    sets: [{fact: saddle_anesthesia}]",
      "invalid regular expression"),
-    ("patterns: ['x']\n    sets: [{fact: saddle_anesthesia, within_episode: true}]", "'within_episode' applies to durations"),
+    ("patterns: ['x']\n    sets: [{fact: saddle_anesthesia, within_episode: true}]", "'within_episode' and 'window' apply to durations"),
+    ("patterns: ['x']\n    sets: [{fact: conservative_treatment_duration, from: duration, window: half a year}]", "'window' is a span"),
 ])
 def test_other_mistakes_are_named(tmp_path, body, words):
     folder = rules_with(tmp_path, f"concepts:\n  - id: x\n    {body}\n")

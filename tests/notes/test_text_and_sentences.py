@@ -80,3 +80,26 @@ def test_a_form_question_answered_on_its_line_is_one_sentence():
 def test_saint_in_a_place_name_does_not_end_the_sentence():
     text = "An MRI at St. Clare's on June 4 showed a protrusion. Pain is worse."
     assert [text[s.start:s.end] for s in split(text)][0] == "An MRI at St. Clare's on June 4 showed a protrusion."
+
+
+def test_a_pipe_separates_columns_and_a_row_is_not_joined_to_the_next_line():
+    out = texts("Saddle anesthesia: No  |  Urinary retention: No  |  Foot drop: No\nExam: tenderness.")
+    assert [t for _, t in out] == ["Saddle anesthesia: No", "Urinary retention: No", "Foot drop: No", "tenderness."]
+    assert [t for _, t in texts("| Foot drop | No |\n| Fever | yes |")] == ["Foot drop | No", "Fever | yes"]
+    assert [t for _, t in texts("L4|L5 disc bulge.")] == ["L4|L5 disc bulge."]
+
+
+def test_a_bare_answer_in_a_column_stays_with_its_question():
+    assert [t for _, t in texts("Saddle anesthesia\tNo\nFoot drop\tNo")] == ["Saddle anesthesia\tNo", "Foot drop\tNo"]
+    assert [t for _, t in texts("Fever: No      Saddle anesthesia: No")] == ["Fever: No", "Saddle anesthesia: No"]
+
+
+def test_a_short_line_that_ends_inside_a_list_continues_on_the_next_line():
+    assert [t for _, t in texts("Denies saddle anesthesia,\nurinary retention,\nfoot drop.")] == [
+        "Denies saddle anesthesia,\nurinary retention,\nfoot drop."]
+    assert len(texts("No fever or\nchills.")) == 1
+    # not onto a header or a field of a form
+    assert [t for _, t in texts("Meds: ibuprofen,\nExam: normal.")] == ["ibuprofen,", "normal."]
+    assert [t for _, t in texts("Fever: no,\nFoot drop: yes")] == ["Fever: no,", "Foot drop: yes"]
+    # a short line without a comma still ends its block
+    assert len(texts("Saddle anesthesia\nurinary retention")) == 2

@@ -112,7 +112,7 @@ def test_pain_scores():
 
 def test_strength_grades():
     found = V.find_strength("EHL 4-/5, DF 3/5, quad 4+/5, 5/5 elsewhere; pain 9/10")
-    assert [n.value for n in found] == [3.5, 3, 4, 5]
+    assert [n.value for n in found] == [3.5, 3, 4.25, 5]
     assert "below 4" in found[0].note
 
 
@@ -127,3 +127,43 @@ def test_levels_map_to_regions():
 
 def test_ages():
     assert [n.value for n in V.find_ages("58-year-old woman; 62M; age 45; 45 yo")] == [58, 45, 45]
+
+
+@pytest.mark.parametrize("text, days", [
+    ("more than 24 hours", 1 + 1 / 24),  # an hour more: no longer "24 hours or less"
+    ("just over a day", 1 + 1 / 24),
+    ("more than 6 weeks", 42),  # a longer span keeps its stated lower bound
+    ("just shy of 6 weeks", 41),
+    ("a few days short of 6 weeks", 41),
+    ("6 weeks minus a few days", 41),
+    ("6 weeks less 2 days", 40),
+    ("a week minus a day", 6),
+])
+def test_qualified_durations_are_on_the_right_side_of_the_stated_length(text, days):
+    assert [round(d.days, 4) for d, _ in V.find_durations(text)] == [round(days, 4)]
+
+
+@pytest.mark.parametrize("text, day", [
+    ("more than 6 months ago", dt.date(2026, 3, 31)),
+    ("just over 3 months ago", dt.date(2026, 6, 30)),
+    ("almost 3 years ago", dt.date(2023, 10, 2)),
+    ("less than 3 years ago", dt.date(2023, 10, 2)),
+    ("6 months and 2 weeks ago", dt.date(2026, 3, 17)),
+    ("a year and a month ago", dt.date(2025, 9, 1)),
+])
+def test_qualified_and_compound_ago_dates(text, day):
+    assert dates(text)[0][:2] == (day, day)
+
+
+@pytest.mark.parametrize("text, score", [("nearly 9/10", 8.5), ("close to 9/10", 8.5), ("8.9/10", 8.9), ("pain 9/10", 9)])
+def test_pain_scores_nearly_and_decimals(text, score):
+    assert [n.value for n in V.find_pain(text)] == [score]
+
+
+def test_a_plus_grade_is_above_the_grade():
+    assert [n.value for n in V.find_strength("EHL 3+/5")] == [3.25]
+
+
+def test_an_ago_range_is_a_span_not_a_day():
+    assert dates("2-3 years ago") == [(dt.date(2023, 10, 1), dt.date(2024, 10, 1), "relative")]
+    assert dates("2 to 3 years ago")[0][:2] == (dt.date(2023, 10, 1), dt.date(2024, 10, 1))

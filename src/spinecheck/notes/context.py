@@ -126,6 +126,41 @@ class ContextIndex:
             out.add(t.category)
         return out
 
+    def over_lines(self, sent: int) -> set[str]:
+        """Categories that a header line passes on to the lines under it ("Denies:", "No:",
+        "NEGATIVES:", "Return if any of the following:", "Previous note (2019) copied below:"):
+        its forward modifiers whose scope reaches the colon that ends it. A negation must end at
+        the colon (nothing but "the following" between): "Not improved with:" heads treatments
+        that were tried, "No leg weakness:" a finding."""
+        found = self._scopes.get(sent)
+        if found is None:
+            return set()
+        modifiers, terms = found
+        end = self.sentences[sent].end
+        colon = end - 1 if self.text[end - 1] == ":" else end
+        text = self.text
+        out: set[str] = set()
+        for t in modifiers:
+            if t.direction not in ("forward", "both") or t.end > end:
+                continue
+            i = bisect_left(terms, t.end)
+            if i < len(terms) and terms[i] < colon:
+                continue
+            gap = text[t.end:colon] if t.end < colon else ""
+            if t.category == "negated":
+                if not _ONLY_FILLER.fullmatch(gap):
+                    continue
+            elif (not t.crosses_commas and "," in gap) or gap.count(")") > gap.count("(") or \
+                    (t.max_words is not None and len(_WORD.findall(gap)) > t.max_words):
+                continue
+            out.add(t.category)
+        return out
+
+
+# what may stand between a negation and the colon of a header line: "Denies the following:"
+_ONLY_FILLER = re.compile(r"\s*(?:(?:any|all|none|each) of )?(?:the following|these|the below|below)?"
+                          r"(?: (?:symptoms|findings|items|signs))?\s*", re.I)
+
 
 def _scopes(triggers: list[Trigger]) -> tuple[list[Trigger], list[int]]:
     """The modifiers among ``triggers`` and the sorted starts of the terminators."""
@@ -137,7 +172,9 @@ def _scopes(triggers: list[Trigger]) -> tuple[list[Trigger], list[int]]:
 # what a study showed, not whether it was done: "negative", "normal", "unremarkable", "clear"
 _RESULT_WORD = re.compile(r"\b(?:negative|normal|unremarkable|clear|benign|nondiagnostic|non-diagnostic)\b", re.I)
 
-_COLOURS = ("historical", "family", "hypothetical", "planned")  # what a section says of its mentions
+# what a section says of its mentions; "uncertain" (the reason a study was ordered: "Indication:
+# foot drop") makes a finding a suspicion and leaves a denial a denial
+_COLOURS = ("historical", "family", "hypothetical", "planned", "uncertain")
 
 
 def resolve(flags: set[str], section_assertion: str | None) -> str:
@@ -145,7 +182,10 @@ def resolve(flags: set[str], section_assertion: str | None) -> str:
     if not flags and section_assertion not in _COLOURS:
         return "present"
     if section_assertion in _COLOURS:
-        if section_assertion == "planned":
+        if section_assertion == "uncertain":
+            if "negated" not in flags:
+                flags = flags | {"uncertain"}
+        elif section_assertion == "planned":
             if "current" not in flags and not (flags & {"historical", "remote"}):
                 flags = flags | {"planned"}
         else:

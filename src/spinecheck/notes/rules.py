@@ -22,6 +22,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ValidationError
 
 from ..engine.facts import normalize
+from ..policy.durations import DurationError, duration_days
 from ..errors import InputError, PolicyDataError
 from ..policy.catalog import load_catalog
 from ..policy.schema import FactDef
@@ -446,8 +447,13 @@ def _compile_output(out: Output, fact: FactDef, filename: str, lines: dict, path
                 raise PolicyDataError(exc.message, where=_located(filename, lines, path + (label,))) from None
     if (out.value_lt is not None or out.value_ge is not None) and t != "number":
         raise PolicyDataError(f"value_lt / value_ge bound numbers; '{fact.name}' is a {t}", where=where)
-    if out.within_episode and out.from_ not in ("duration", "since"):
-        raise PolicyDataError(f"'within_episode' applies to durations read from the note (from: duration or since), "
+    if out.window is not None:
+        try:
+            duration_days(out.window)
+        except DurationError:
+            raise PolicyDataError(f"'window' is a span such as '6 months', not {out.window!r}", where=where) from None
+    if (out.within_episode or out.window is not None) and out.from_ not in ("duration", "since"):
+        raise PolicyDataError(f"'within_episode' and 'window' apply to durations read from the note (from: duration or since), "
                               f"not to '{fact.name}' here", where=where)
     if out.combine is not None and t not in ("number", "duration", "date"):
         raise PolicyDataError(f"'combine' applies to number, duration and date facts, not to {t} '{fact.name}'", where=where)

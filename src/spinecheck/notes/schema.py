@@ -83,6 +83,8 @@ class Output(Strict):
     # before the latest symptom onset or change the note gives is dropped, a longer one is cut to
     # the episode's length; see ``notes.episode``)
     within_episode: bool = False
+    # duration facts: only the part of a course within this span before the request counts ("6 months")
+    window: str | None = None
 
 
 class Concept(Strict):

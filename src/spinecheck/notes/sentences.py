@@ -5,14 +5,20 @@ forms, hard-wrapped faxed lines and column layouts. The splitter works in three 
 
 1. lines -> blocks: a new block starts after a blank line (or a rule line of "=", "-" ...), at a bullet, at a known header, after
    a line that ends a sentence or a label, and after a short line; a long line without closing
-   punctuation continues onto the next line (hard wrap). Three or more spaces or a tab inside a
-   line separate columns and start a new block too.
+   punctuation continues onto the next line (hard wrap), and so does a short line that ends inside
+   a list (with a comma, "and" or "or") unless the next line is a header or a field. Three or more
+   spaces, a tab or a pipe inside a line separate columns and start a new block too, except before
+   a bare answer ("Foot drop<tab>No" stays one sentence); of a row of columns, only its last cell
+   decides whether the next line continues it (a short cell does not).
 2. blocks -> sentences: split after . ! ? followed by space, unless the word before the period is
    a known abbreviation, an initial or a number in a list.
 3. a sentence that starts with a known section header ("PMH:", "Plan:") switches the current
    section and loses the header; a sentence that is only a header just switches the section.
    A header alone on its line opens a section that lasts until the next header; a header with
    text after it ("PMH: HTN, DM2.") lasts to the end of its block only.
+
+``head_line`` and ``breaks`` describe the lines under a header line ("Denies:", "--- Scanned
+record, 02/11/2025 ---"), which the reader colours as a whole (extract._line_flags).
 """
 
 from __future__ import annotations
@@ -25,7 +31,14 @@ from .searcher import prefix_finder
 
 _BULLET = re.compile(r"[ ]*(?:[-*+>o]|\d{1,2}[.)]|\(?[a-hA-H]\)|\[[ xX\u2713]?\]|\([ xX]?\))[ ]+(?=\S)")
 _EMPTY_BOX = re.compile(r"[ ]*(?:\[ ?\]|\( ?\))")
-_COLUMN_GAP = re.compile(r"\S(?:\t+[ \t]*| {3,})(?=\S)")
+# columns: a tab, three or more spaces, or a pipe with a space on one side ("Fever: No  |  Foot drop: No")
+_COLUMN_GAP = re.compile(r"\S(?:[ \t]+\|[ \t|]*|\|+[ \t]+[ \t|]*|\t+[ \t]*| {3,})(?=\S)")
+# a cell that only answers the cell before it ("Foot drop<tab>No", "| Foot drop | No |")
+_ANSWER_CELL = re.compile(r"(?:no|yes|none|neg|negative|pos|positive|denies|denied|absent|present|n|y|nil|n/a|normal|"
+                          r"abnormal|x)\.?(?=[ \t|]*$|\t| {3,}|[ \t]+\|)", re.IGNORECASE)
+# a line that ends inside a list continues on the next line ("Denies saddle anesthesia,\nurinary retention,\nfoot drop.")
+_LABEL_START = re.compile(r"[A-Za-z][\w /&'()-]{0,30}:(?!\d)")  # a field: "Foot drop: yes" (not "10:30")
+_CONTINUES = re.compile(r"(?:,|\s(?:and|or|&))$", re.IGNORECASE)
 _ENDS_SENTENCE = (".", "!", "?", ":", ";")  # the last character of a line that ends a sentence
 _RULE_CHARS = "=-_*~#+| \t"  # a line made only of these is a rule line (a separator)
 # a run of . ! ? after a non-space, before space and more text (written to start with the
@@ -86,7 +99,7 @@ def header_matcher(sections: dict[str, list[str]]) -> HeaderMatcher:
 
 def split(text: str, headers: HeaderMatcher | None = None) -> list[Sentence]:
     """Sentences of ``text`` (already cleaned), in order, with their section."""
-    blocks = _blocks(text)
+    blocks = _blocks(text, headers)
     out: list[Sentence] = []
     section: str | None = None
     inline = False  # the section came from "Header: text" and ends with its paragraph
@@ -123,7 +136,7 @@ def _skip_bullet(text: str, pos: int, end: int) -> int:
     return m.end()
 
 
-def _blocks(text: str) -> list[tuple[int, int, bool]]:
+def _blocks(text: str, headers: HeaderMatcher | None = None) -> list[tuple[int, int, bool]]:
     """Spans of text to split into sentences (see module doc, step 1), each with whether a
     blank line precedes it."""
     blocks: list[tuple[int, int, bool]] = []
@@ -152,21 +165,33 @@ def _blocks(text: str) -> list[tuple[int, int, bool]]:
             lead = len(line) - len(line.lstrip())
             c_start = l_start + lead
             c_end = l_start + len(line.rstrip())
+            piped = "|" in line
+            if piped:  # a table row: "| Foot drop | No |"
+                while c_start < c_end and text[c_start] in "| \t":
+                    c_start += 1
+                while c_end > c_start and text[c_end - 1] in "| \t":
+                    c_end -= 1
             starts_new = (
                 cur_start < 0
+                or prev_line[-1:] in _ENDS_SENTENCE
                 or _BULLET.match(line) is not None
-                or prev_line.rstrip()[-1:] in _ENDS_SENTENCE
-                or len(prev_line.strip()) < 45
                 or (stripped[:1].isupper() and stripped.split(" ", 1)[0].rstrip(":").isupper()
                     and len(stripped.split(" ", 1)[0]) > 1 and ":" in stripped[:40])
             )
+            if not starts_new and len(prev_line) < 45:
+                # a short line ends its block, unless it ends inside a list ("Denies saddle
+                # anesthesia,\nurinary retention,\nfoot drop.") and the next line is no header
+                starts_new = _CONTINUES.search(prev_line) is None or _LABEL_START.match(text, c_start, c_end) is not None \
+                    or (headers is not None and headers.match(text, c_start, c_end) is not None)
             if starts_new and cur_start >= 0:
                 blocks.append((cur_start, cur_end, cur_blank))
                 cur_start = -1
             # columns inside the line
             seg_start = c_start
-            gaps = _COLUMN_GAP.finditer(text, c_start, c_end) if "\t" in line or "   " in line else ()
+            gaps = _COLUMN_GAP.finditer(text, c_start, c_end) if "\t" in line or "   " in line or piped else ()
             for gap in gaps:
+                if _answers(text, gap.end(), c_end):
+                    continue  # "Saddle anesthesia<tab>No": the cell answers the one before it
                 if cur_start < 0:
                     blocks.append((seg_start, gap.start() + 1, blank))
                 else:
@@ -178,7 +203,7 @@ def _blocks(text: str) -> list[tuple[int, int, bool]]:
                 cur_start = seg_start
                 cur_blank = blank
             cur_end = c_end
-            prev_line = line
+            prev_line = text[seg_start:c_end]  # stripped; of a row of columns, its last cell
             blank = False
         pos = l_end + 1
     if cur_start >= 0:
@@ -235,3 +260,53 @@ def _only_digits_since(text: str, a: int, b: int) -> bool:
 def _rstrip(text: str, a: int, b: int) -> int:
     """The end of text[a:b] without trailing white space."""
     return a + len(text[a:b].rstrip())
+
+
+# ------------------------------------------------------------------- lines under a header line
+_FRAME_CHARS = "-=*#~_"
+
+
+def head_line(text: str, s: Sentence) -> str | None:
+    """What kind of line heads the lines under it: "colon", a sentence that ends its line with a
+    colon ("Denies:", "Previous note (7/14/2025) copied below:"); "frame", a line framed by rule
+    characters ("--- Scanned record, visit of 02/11/2025 ---"); None for other sentences."""
+    last = text[s.end - 1]
+    if last == ":":
+        nl = text.find("\n", s.end)
+        return "colon" if not text[s.end:nl if nl >= 0 else len(text)].strip() else None
+    if last in _FRAME_CHARS and text[s.start] in _FRAME_CHARS and s.end - s.start > 6 and \
+            text[s.start + 1] in _FRAME_CHARS and text[s.end - 2] in _FRAME_CHARS:
+        return "frame"
+    return None
+
+
+def breaks(text: str, a: int, b: int) -> bool:
+    """Whether text[a:b], between the end of one sentence and the start of the next, ends a block
+    of lines: it holds a blank line, a rule line or a header-only line, or a header removed from
+    the start of the next sentence ("Exam: ..."). Bullets do not."""
+    gap = text[a:b]
+    if "\n" not in gap:
+        return _has_words(gap)
+    first, _, rest = gap.partition("\n")
+    if "\n" in rest:
+        return True  # a whole line between two sentences: blank, a rule or a header alone
+    if _has_words(first):
+        return True
+    line = a + len(first) + 1
+    m = _BULLET.match(text, line, b + 1)
+    return _has_words(text[m.end() if m else line:b])
+
+
+def answer_gaps(text: str, start: int, end: int) -> list[int]:
+    """The last character of each column gap in text[start:end] that a bare answer follows
+    ("Saddle anesthesia<tab>No"): where the answer's field colon would be."""
+    return [gap.end() - 1 for gap in _COLUMN_GAP.finditer(text, start, end) if _answers(text, gap.end(), end)]
+
+
+def _answers(text: str, pos: int, end: int) -> bool:
+    """Whether the column cell at ``pos`` (to the next column gap or ``end``) is a bare answer."""
+    return _ANSWER_CELL.match(text, pos, end) is not None
+
+
+def _has_words(s: str) -> bool:
+    return any(ch.isalnum() for ch in s)

@@ -41,8 +41,9 @@ UNIT_OF = {
     "m": "month", "mo": "month", "mos": "month", "month": "month", "months": "month",
     "y": "year", "yr": "year", "yrs": "year", "year": "year", "years": "year",
 }
-_QUAL = (r"(?P<qual>more than|greater than|longer than|over|in excess of|at least|a minimum of|minimum of|>=|>|"
-         r"approximately|approx\.?|about|around|roughly|~|nearly|almost|just under|just over|close to|under|"
+_QUAL = (r"(?P<qual>more than|greater than|longer than|a little over|well over|just over|over|in excess of|at least|a minimum of|"
+         r"minimum of|>=|>|approximately|approx\.?|about|around|roughly|~|nearly|almost|just under|not quite|"
+         r"just shy of|shy of|(?:a|one|a few|a couple of|two|several) days? short of|short of|close to|under|"
          r"less than|shorter than|<|up to|only|just)")
 DURATION_RE = re.compile(
     rf"(?:{_QUAL}\s*)?(?:(?:the|a)\s+)?(?:(?:past|last|previous|prior)\s+)?"
@@ -123,18 +124,35 @@ def parse_duration_match(m: re.Match[str]) -> Duration | None:
         qual = qual or "at least"
     if qual in ("less than", "shorter than", "<", "under", "up to"):
         return None  # an upper bound says nothing about the minimum
-    if qual in ("nearly", "almost", "just under", "close to"):
+    if qual in _A_LITTLE_LESS or (qual or "").endswith("short of"):
         days = max(days - 1, 0)
         raw = f"{days:g} days"
         note = f"'{qual}': one day less than stated"
+    elif qual in _MORE_THAN and len(parts) == 1 and unit in ("hour", "day"):
+        # "more than 24 hours" is not 24 hours: an hour more, so that it is still at least the amount
+        # and no longer at most it (longer spans keep their stated lower bound: "more than 6 weeks")
+        days += 1 / 24
+        raw = _fmt(round(days * 24, 3), "hour")
+        note = f"'{qual}': a little more than stated"
     return Duration(days, raw, m.start(), m.end(), qual, note)
+
+
+_A_LITTLE_LESS = ("nearly", "almost", "just under", "not quite", "close to", "just shy of", "shy of")
+_MORE_THAN = ("more than", "greater than", "longer than", "a little over", "well over", "just over", "over",
+              "in excess of", ">")
+# "6 weeks minus a few days", "a week less a day": less than stated (a day less when the amount is vague)
+_MINUS_AFTER = re.compile(rf"\s*,?\s*(?:minus|less|short of|shy of)\s+(?:the\s+)?(?P<n>{_NUM})?\s*(?P<u>days?|weeks?|wks?)\b",
+                          re.IGNORECASE)
 
 
 def find_durations(text: str, start: int = 0, end: int | None = None) -> list[tuple[Duration, bool]]:
     """Durations in text[start:end] as (duration, is_ago); frequencies ("3 times a week") skipped."""
     end = len(text) if end is None else end
     out = []
+    taken = start  # the end of the last duration read (with its "minus ..." part)
     for m in _DURATIONS.finditer(text, start, end):
+        if m.start() < taken:
+            continue
         before = text[max(start, m.start() - 8):m.start()]
         if _FREQUENCY_BEFORE.search(before) and not m.group("qual"):
             continue
@@ -143,9 +161,17 @@ def find_durations(text: str, start: int = 0, end: int | None = None) -> list[tu
         d = parse_duration_match(m)
         if d is None:
             continue
-        ago = _AGO_AFTER.match(text, m.end(), end) is not None
+        minus = _MINUS_AFTER.match(text, m.end(), end)
+        if minus is not None:
+            n = _num(minus.group("n")) if minus.group("n") else 1.0
+            less = (n if n is not None and n > 0 else 1.0) * DAYS_PER_UNIT[UNIT_OF[minus.group("u").lower()]]
+            days = max(d.days - less, 0)
+            d = Duration(days, f"{days:g} days", d.start, minus.end(), d.qualifier,
+                         f"'{text[minus.start():minus.end()].strip()}': less than stated")
+        taken = d.end
+        ago = _AGO_AFTER.match(text, d.end, end) is not None
         if ago:
-            d = Duration(d.days, d.raw, d.start, _AGO_AFTER.match(text, m.end(), end).end(), d.qualifier, d.note)  # type: ignore[union-attr]
+            d = Duration(d.days, d.raw, d.start, _AGO_AFTER.match(text, d.end, end).end(), d.qualifier, d.note)  # type: ignore[union-attr]
         out.append((d, ago))
     return out
 
@@ -323,6 +349,25 @@ def parse_date_match(m: re.Match[str], on: dt.date, text: str) -> DateRange | No
                 return None
             n, unit = n_, UNIT_OF[g("au").lower()]
         d = _minus(on, n, unit)
+        # "2-3 years ago", "2 to 3 years ago": a span of days, not one day (an output that needs
+        # the day takes it only where it allows a coarser date, and then names which end)
+        near = _AGO_RANGE_START.search(text, max(0, s - 12), s)
+        if near is not None:
+            n0 = _num(near.group("n"))
+            if n0 is not None and n0 < n:
+                return DateRange(d, _minus(on, n0, unit), near.start(), e, "relative")
+        # "6 months and 2 weeks ago", "a year and a month ago": both parts
+        first = _AGO_FIRST_PART.search(text, max(0, s - 30), s)
+        if first is not None:
+            n0 = _num(first.group("n"))
+            if n0 is not None:
+                d = _minus(d, n0, UNIT_OF[first.group("u").lower()])
+                s = first.start()
+        # "more than 6 months ago" lies before the mark, "almost 3 years ago" after it
+        qual = _AGO_QUALIFIER.search(text, max(0, s - 16), s)
+        if qual is not None:
+            d = d - dt.timedelta(days=1) if qual.group("more") else min(d + dt.timedelta(days=1), on)
+            s = qual.start()
         return DateRange(d, d, s, e, "relative")
     if g("year"):
         y = int(g("yy") or g("yy2") or g("yy3") or g("yy4"))
@@ -368,6 +413,13 @@ def _season(m: re.Match[str], on: dt.date) -> DateRange | None:
     return DateRange(start, min(end, on), m.start(), m.end(), "month")
 
 
+_AGO_RANGE_START = re.compile(rf"(?P<n>{_NUM})\s*(?:-|to|or)\s*$", re.IGNORECASE)
+_AGO_FIRST_PART = re.compile(rf"(?P<n>{_NUM})\s*[- ]?\s*(?P<u>{_UNIT}),?\s+and\s+$", re.IGNORECASE)
+_AGO_QUALIFIER = re.compile(
+    r"(?:(?P<more>more than|a little over|well over|just over|over|greater than|longer than|in excess of|>)"
+    r"|(?P<less>almost|nearly|just under|not quite|less than|under|close to|just shy of|shy of))\s*$", re.IGNORECASE)
+
+
 def _minus(on: dt.date, n: float, unit: str) -> dt.date:
     if unit in ("month", "year") and float(n).is_integer():
         return add_months(on, -int(n) * (12 if unit == "year" else 1))
@@ -387,7 +439,7 @@ def find_dates(text: str, on: dt.date, start: int = 0, end: int | None = None, i
 
 # ------------------------------------------------------------------ pain, strength, reflexes
 PAIN_RE = re.compile(
-    r"(?P<a>10|[0-9](?:\.5)?)\+?(?:\s*(?:-|to)\s*(?P<b>10|[0-9](?:\.5)?))?\s*(?:/|out of)\s*10\b(?!\s*/)"
+    r"(?<![\d.])(?P<a>10|[0-9](?:\.\d)?)\+?(?:\s*(?:-|to)\s*(?P<b>10|[0-9](?:\.\d)?))?\s*(?:/|out of)\s*10\b(?!\s*/)"
     r"|(?:vas|nrs|pain score|pain scale|numeric rating scale|visual analog(?:ue)? scale)(?: score)?(?: of| is| was| at|:|=)?\s*(?P<c>10|[0-9](?:\.5)?)(?!\s*/\s*5)\b",
     re.IGNORECASE,
 )
@@ -419,6 +471,9 @@ class Number:
     note: str | None = None
 
 
+_SCORE_NEARLY = re.compile(r"\b(?:nearly|almost|close to|just under|not quite|approaching|under|less than|below)\s*$", re.IGNORECASE)
+
+
 def find_pain(text: str, start: int = 0, end: int | None = None) -> list[Number]:
     end = len(text) if end is None else end
     out = []
@@ -432,6 +487,9 @@ def find_pain(text: str, start: int = 0, end: int | None = None) -> list[Number]
             b = float(m.group("b"))
             if b >= a:
                 note = f"range {m.group('a')}-{m.group('b')}/10: lower bound taken"
+        if _SCORE_NEARLY.search(text, max(0, m.start() - 16), m.start()):  # (before the region too)
+            a = max(a - 0.5, 0)  # "nearly 9/10" is below 9
+            note = f"'nearly' {m.group('a')}/10: read as {a:g}"
         if a <= 10:
             out.append(Number(a, m.start(), m.end(), note))
     return out
@@ -449,7 +507,8 @@ def find_strength(text: str, start: int = 0, end: int | None = None) -> list[Num
             v -= 0.5
             note = f"{g}-/5 read as below {g} ({v:g})"
         elif mod == "+" and v < 5:
-            note = f"{g}+/5 read as {g} (the grade below full strength)"
+            v += 0.25  # above the grade: "3+/5" is not "3/5 or less"
+            note = f"{g}+/5 read as above {g} ({v:g})"
         out.append(Number(v, m.start(), m.end(), note))
     return out
 
