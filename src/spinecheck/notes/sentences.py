@@ -18,7 +18,7 @@ forms, hard-wrapped faxed lines and column layouts. The splitter works in three 
    text after it ("PMH: HTN, DM2.") lasts to the end of its block only.
 
 ``head_line`` and ``breaks`` describe the lines under a header line ("Denies:", "--- Scanned
-record, 02/11/2025 ---"), which the reader colours as a whole (extract._line_flags).
+record, 02/11/2025 ---"), which the reader colours as a whole (layout.line_flags).
 """
 
 from __future__ import annotations
