@@ -250,3 +250,9 @@ def test_the_indication_of_a_study_with_a_result_is_a_question(read):
     # a denial in it stays a denial
     assert read("MRI lumbar 08/2026. Indication: LBP, no saddle anesthesia. Impression: disc bulge.")[
         "saddle_anesthesia"] is False
+
+
+@pytest.mark.parametrize("text", ["RUE 3/5, new.", "Power 3/5 in right shoulder abductors, new.", "Progressive right hand weakness on re-examination."])
+def test_an_arm_deficit_counts_for_a_cervical_study_only(read, text):
+    assert not {"new_weakness_grade", "progressive_neuro_deficit"} & read(text, region="lumbar").keys()
+    assert {"new_weakness_grade", "progressive_neuro_deficit"} & read(text, region="cervical").keys()

@@ -63,6 +63,7 @@ def test_unknown_key_fails_with_its_location(tmp_path):
      "invalid regular expression"),
     ("patterns: ['x']\n    sets: [{fact: saddle_anesthesia, within_episode: true}]", "'within_episode' and 'window' apply to durations"),
     ("patterns: ['x']\n    sets: [{fact: conservative_treatment_duration, from: duration, window: half a year}]", "'window' is a span"),
+    ("patterns: ['x']\n    regions: [lumbr]\n    sets: [{fact: saddle_anesthesia}]", "regions[0]): Input should be 'cervical'"),
 ])
 def test_other_mistakes_are_named(tmp_path, body, words):
     folder = rules_with(tmp_path, f"concepts:\n  - id: x\n    {body}\n")

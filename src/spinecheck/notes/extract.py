@@ -91,21 +91,43 @@ class Extraction:
 
 
 REGION_WORDS = {
-    "lumbar": re.compile(r"lumbar|lumbosacral|\bl-?spine|\bls\b|low(?:er)? back|\bL[1-5]\b|\bL[1-5][-/]|\bS1\b", re.I),
-    "cervical": re.compile(r"cervical|\bneck\b|\bc-?spine|\bC[1-7]\b|\bC[1-7][-/]", re.I),
-    "thoracic": re.compile(r"thoracic|\bt-?spine|mid-?back|\bT(?:[1-9]|1[0-2])\b", re.I),
-    "pelvis": re.compile(r"pelvi|sacrum|sacral|coccy|\bSI\b|sacroiliac", re.I),
+    # (+ "L/S", sciatica: a lumbar root; whiplash, torticollis, cervicogenic pain and an ACDF are the neck's;
+    # "mid back"/"upper back" with a space; the tailbone is the coccyx)
+    "lumbar": re.compile(r"lumbar|lumbosacral|\bl-?spine|\bls\b|\bl/s\b|low(?:er)? back|\bL[1-5]\b|\bL[1-5][-/]|\bS1\b"
+                         r"|\bsciatica\b", re.I),
+    "cervical": re.compile(r"cervical|\bneck\b|\bc-?spine|\bC[1-7]\b|\bC[1-7][-/]|\bwhiplash|\btorticollis|\bcervicogenic"
+                           r"|\bacdf\b", re.I),
+    "thoracic": re.compile(r"thoracic|\bt-?spine|mid[- ]?back|\bupper back|\bT(?:[1-9]|1[0-2])\b", re.I),
+    "pelvis": re.compile(r"pelvi|sacrum|sacral|coccy|\bSI\b|sacroiliac|\btailbone", re.I),
 }
+# a region the sentence denies is not one it speaks about: "PT for her neck; her low back was not treated",
+# "no neck or low back pain", "denies sciatica"
+_REGION_DENIED_BEFORE = re.compile(r"\b(?:no|denies|denied|without)\s+(?:(?:any|new|current|associated|her|his|their)\s+"
+                                   r"|[\w-]+,?\s+(?:or|and|nor)\s+)*$", re.I)
+_REGION_DENIED_AFTER = re.compile(r"(?:\s+(?:pain|symptoms|complaints))?\s+(?:is|was|were|are|has been|have been)\s+"
+                                  r"(?:not\s+(?:treated|involved|affected|addressed|symptomatic|painful)\b"
+                                  r"|(?:fine|spared|unaffected|uninvolved|asymptomatic|pain-?free)\b)", re.I)
+
+
+def _names_region(text: str, a: int, b: int, rx: re.Pattern[str]) -> bool:
+    for m in rx.finditer(text, a, b):
+        if _REGION_DENIED_BEFORE.search(text, max(a, m.start() - 60), m.start()):
+            continue
+        if _REGION_DENIED_AFTER.match(text, m.end(), b):
+            continue
+        return True
+    return False
 _NOT_SPINE = re.compile(r"\b(?:brain|head|chest|abdom\w*|knee|hip|shoulder|orbit\w*|cardiac|breast)\b", re.I)
 _SPINE = re.compile(r"\bspin(?:e|al)\b", re.I)
 
 
 def about_region(text: str, a: int, b: int, region: str | None, spine_only: bool = False) -> bool:
     """Whether text[a:b] may speak about the requested region: it names it, or names the spine in
-    general, or names no body region at all (``spine_only``: names no other spinal region)."""
+    general, or names no body region at all (``spine_only``: names no other spinal region); a region
+    the sentence denies ("her low back was not treated") is not named."""
     if region is None:
         return True
-    named = {r for r, rx in REGION_WORDS.items() if rx.search(text, a, b)}
+    named = {r for r, rx in REGION_WORDS.items() if _names_region(text, a, b, rx)}
     if region in named:
         return True
     if named:
@@ -307,6 +329,8 @@ def _mentions(text: str, sentences: list[Sentence], ctx: ContextIndex, rules: Ru
             if sent.section in c.not_sections:
                 continue
             if c.not_after is not None and c.not_after.search(index, max(sent.start, ms - 60), ms):
+                continue
+            if c.regions is not None and reader.region is not None and reader.region not in c.regions:
                 continue
             if c.not_after_for_region and reader.region in c.not_after_for_region and \
                     c.not_after_for_region[reader.region].search(index, max(sent.start, ms - 60), ms):

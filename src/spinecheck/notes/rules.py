@@ -187,6 +187,7 @@ class CompiledConcept:
     region_scoped: bool | str = False
     not_after_for_region: dict[str, Searcher] = field(default_factory=dict)
     study: bool = False
+    regions: frozenset[str] | None = None
 
     @property
     def regex(self) -> re.Pattern[str]:
@@ -407,6 +408,7 @@ def _compile_concept(c: Concept, catalog: dict[str, FactDef], filename: str, lin
         not_after_for_region={region: found for region, patterns in c.not_after_for_region.items()
                               if (found := search(patterns, "end", f"not_after_for_region.{region}")) is not None},
         study=c.study,
+        regions=frozenset(c.regions) if c.regions is not None else None,
     )
 
 

@@ -100,6 +100,9 @@ class Concept(Strict):
     # the same as not_after, only when the requested study is of one of these regions: an arm
     # muscle's grade says nothing about a lumbar study ({lumbar: ['deltoid ']})
     not_after_for_region: dict[Literal["cervical", "thoracic", "lumbar", "pelvis"], list[str]] = Field(default_factory=dict)
+    # the concept counts only for studies of these regions (and when no region is given): an arm's
+    # weakness is a finding for a cervical study, never for a lumbar one
+    regions: list[Literal["cervical", "thoracic", "lumbar", "pelvis"]] | None = None
     # a mention is dropped unless one of these matches somewhere in its sentence
     requires: list[str] = Field(default_factory=list)
     # a mention is dropped when one of these matches somewhere in its sentence
