@@ -3,12 +3,10 @@ corpus notes must never be approved from their text alone when the corpus expect
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 from pathlib import Path
 
 import pytest
-import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 TRAPS = ROOT / "tests" / "notes_corpus" / "traps.yaml"

@@ -18,9 +18,9 @@ from .sentences import Sentence
 
 _WORD = re.compile(r"[A-Za-z0-9]+")
 
-# When several modifiers apply, the strongest decides the status.
 REMOTE_DAYS = 365  # a date more than this many days before the request lies in another episode
 
+# When several modifiers apply, the strongest decides the status.
 PRIORITY = ("hypothetical", "ambiguous", "family", "negated", "uncertain", "remote", "historical", "planned")
 
 
