@@ -256,3 +256,13 @@ def test_the_indication_of_a_study_with_a_result_is_a_question(read):
 def test_an_arm_deficit_counts_for_a_cervical_study_only(read, text):
     assert not {"new_weakness_grade", "progressive_neuro_deficit"} & read(text, region="lumbar").keys()
     assert {"new_weakness_grade", "progressive_neuro_deficit"} & read(text, region="cervical").keys()
+
+
+@pytest.mark.parametrize("text, positional", [
+    ("The MRI is to be done upright, weight-bearing.", True),
+    ("Please do the MRI upright.", True),
+    ("MRI to evaluate pain with weight-bearing.", False),
+    ("MRI for pain on standing.", False),
+])
+def test_a_positional_mri_is_the_study_not_a_symptom_on_standing(read, text, positional):
+    assert (read(text, region="lumbar").get("positional_mri_requested") is True) is positional
