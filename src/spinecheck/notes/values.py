@@ -415,9 +415,11 @@ def _season(m: re.Match[str], on: dt.date) -> DateRange | None:
 
 _AGO_RANGE_START = re.compile(rf"(?P<n>{_NUM})\s*(?:-|to|or)\s*$", re.IGNORECASE)
 _AGO_FIRST_PART = re.compile(rf"(?P<n>{_NUM})\s*[- ]?\s*(?P<u>{_UNIT}),?\s+and\s+$", re.IGNORECASE)
+# the qualifiers of a length, before "... ago": "more than" puts the date before the mark, "almost"
+# (or "less than", which for a length gives no value) after it
 _AGO_QUALIFIER = re.compile(
-    r"(?:(?P<more>more than|a little over|well over|just over|over|greater than|longer than|in excess of|>)"
-    r"|(?P<less>almost|nearly|just under|not quite|less than|under|close to|just shy of|shy of))\s*$", re.IGNORECASE)
+    rf"(?:(?P<more>{'|'.join(map(re.escape, _MORE_THAN))})"
+    rf"|(?P<less>{'|'.join(map(re.escape, (*_A_LITTLE_LESS, 'less than', 'under')))}))\s*$", re.IGNORECASE)
 
 
 def _minus(on: dt.date, n: float, unit: str) -> dt.date:
