@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 
 .PHONY: install demo test lint bench clean
 
-$(BIN)/spinecheck: pyproject.toml constraints.txt
+$(BIN)/spinecheck: pyproject.toml constraints.txt setup.py src/spinecheck/engine/_native.c
 	$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "spinecheck needs Python >= 3.11")'
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from spinecheck.engine.native import describe
 from spinecheck.policy import load_policy, policy_ids
 from spinecheck.review import parse_request, review, review_data
 
@@ -82,6 +83,7 @@ def main() -> None:
             for outcome in OUTCOMES:
                 if groups[outcome]:
                     report(f"{outcome} ({len(groups[outcome])})", *measure(fn, groups[outcome], args.seconds / 2))
+    print(f"criteria steps: {describe()}")
     print(f"policies loaded and linted: {', '.join(policy_ids())} in {startup * 1000:.0f} ms")
     print(f"workload: {len(requests)} distinct structured requests (examples + vignettes), cycled; "
           + ", ".join(f"{o} {len(groups[o])}" for o in OUTCOMES))

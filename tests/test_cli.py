@@ -166,3 +166,13 @@ def test_store_option_keeps_determinations_with_a_verifiable_audit_chain(tmp_pat
     result = run("audit", "verify", "--database-url", url)
     assert result.exit_code == 0, result.output
     assert "2 determinations match" in result.stdout
+
+
+def test_version_says_which_criteria_steps_run(monkeypatch):
+    monkeypatch.setenv("SPINECHECK_ENGINE", "python")
+    result = run("version", "--engine")
+    assert result.exit_code == 0, result.output
+    version, engine = result.stdout.strip().splitlines()
+    assert version.count(".") == 2
+    assert engine == "criteria steps: python (SPINECHECK_ENGINE=python)"
+    assert run("version").stdout.strip() == version  # scripts reading the version get one line

@@ -407,9 +407,13 @@ def schema(which: str = typer.Argument("all", help="request, determination, erro
 
 
 @app.command()
-def version() -> None:
+def version(engine: bool = typer.Option(False, "--engine", help="Also say which implementation of the criteria steps runs (C or Python) and why.")) -> None:
     """Print the engine version."""
     print(ENGINE_VERSION)
+    if engine:
+        from .engine.native import describe
+
+        print(f"criteria steps: {describe()}")
 
 
 # Adapters living in their own packages add their commands here (notes: extract; api: serve,

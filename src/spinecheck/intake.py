@@ -44,6 +44,10 @@ class Intake:
             if entry is None:
                 raise unknown_fact_error(name, self.catalog, where=f"facts.{name}")
             yes_no, read, evidence, past_only = entry
+            if yes_no and (raw is True or raw is False) and not facts.conflicts:  # the usual answer
+                provenance[name] = _new_tuple(FactValue, (raw, "request.facts", evidence, raw))
+                values[name] = raw
+                continue
             value = raw if yes_no and (raw is True or raw is False) else read(raw)
             if past_only and value is not None and value > request_date:
                 raise InputError(f"'{name}' lies after the request date; past dates only", where=f"facts.{name}",
@@ -105,6 +109,9 @@ def _blanket_index(catalog: dict[str, FactDef]) -> dict[str, tuple[tuple[str, Fa
     return {r: tuple(v) for r, v in grouped.items()}
 
 
+_PARSED_DURATIONS = 4096  # distinct duration texts kept per fact (bounded: texts are the caller's)
+
+
 def _reader(fact: FactDef, where: str) -> Reader:
     """``normalize(fact, raw, where)`` for one fact: well-typed JSON values are checked inline,
     anything else (None, wrong types, bad values) goes through ``normalize`` itself."""
@@ -129,11 +136,34 @@ def _reader(fact: FactDef, where: str) -> Reader:
         allowed = frozenset(fact.values or ())
 
         def read(raw: Any) -> Any:
-            if raw.__class__ is list and all(item.__class__ is str for item in raw):
-                value = frozenset(raw)
-                if value <= allowed:
+            if raw.__class__ is list:
+                try:
+                    value = frozenset(raw)
+                except TypeError:  # an unhashable item: normalize names the error
+                    return slow(raw)
+                if value <= allowed:  # allowed holds strings only: so does value
                     return value
             return slow(raw)
-    else:  # dates and durations: parsing dominates, nothing to gain
-        read = slow
+    elif kind == "date":
+        from_iso = dt.date.fromisoformat
+
+        def read(raw: Any) -> Any:
+            if raw.__class__ is str:
+                try:
+                    return from_iso(raw)
+                except ValueError:
+                    pass
+            return slow(raw)
+    else:  # durations: a small vocabulary ("6 weeks"), each text parsed once
+        parsed: dict[str, float] = {}
+
+        def read(raw: Any) -> Any:
+            if raw.__class__ is str:
+                found = parsed.get(raw)
+                if found is None:
+                    found = slow(raw)  # raises for a bad text: never stored
+                    if len(parsed) < _PARSED_DURATIONS:
+                        parsed[raw] = found
+                return found
+            return slow(raw)
     return read

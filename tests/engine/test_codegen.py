@@ -1,5 +1,6 @@
-"""The generated node functions agree with a plain recursive Kleene evaluator, node by node,
-on every vignette of every bundled policy and on the demo policy."""
+"""The compiled steps agree with plain references (a recursive Kleene evaluator, plain loops),
+node by node, on every vignette of every bundled policy and on the demo policy: both
+implementations of the steps, the generated Python and the C extension (when built)."""
 
 from __future__ import annotations
 
@@ -10,10 +11,27 @@ import pytest
 
 from spinecheck import logic
 from spinecheck.engine.compiled import UNSET, CompiledPolicy, Env
-from spinecheck.engine.determine import compile_policy
+from spinecheck.engine.native import available
 from spinecheck.models import Request
 from spinecheck.policy import load_policy, load_vignettes, policy_ids
 from spinecheck.review import gather_facts
+
+
+BACKENDS = ["python", "native"] if available() else ["python"]
+_COMPILED: dict[tuple[str, str], CompiledPolicy] = {}
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request: pytest.FixtureRequest) -> str:
+    return request.param
+
+
+def compiled(policy: Any, backend: str) -> CompiledPolicy:
+    """The policy compiled with ``backend``'s steps (once per test session)."""
+    key = (policy.content_hash, backend)
+    if key not in _COMPILED:
+        _COMPILED[key] = CompiledPolicy(policy, backend=backend)
+    return _COMPILED[key]
 
 
 def reference(c: CompiledPolicy, env: Env, idx: int) -> Any:
@@ -58,9 +76,9 @@ def _cases() -> list[tuple[str, str, dict[str, Any]]]:
 
 
 @pytest.mark.parametrize("pid", policy_ids())
-def test_every_node_agrees_with_the_reference_on_every_vignette(pid: str) -> None:
+def test_every_node_agrees_with_the_reference_on_every_vignette(pid: str, backend: str) -> None:
     policy = load_policy(pid)
-    c = compile_policy(policy)
+    c = compiled(policy, backend)
     checked = 0
     for _, v in load_vignettes(pid):
         request = Request.model_validate({"policy": pid, "id": v.id, **v.request})
@@ -73,8 +91,8 @@ def test_every_node_agrees_with_the_reference_on_every_vignette(pid: str) -> Non
     assert checked > 0
 
 
-def test_short_circuit_leaves_skipped_children_unset() -> None:
-    c = compile_policy(load_policy("evicore-spine-2026"))
+def test_short_circuit_leaves_skipped_children_unset(backend: str) -> None:
+    c = compiled(load_policy("evicore-spine-2026"), backend)
     node = next(n for n in c.nodes if n.kind == "all" and len(n.children) > 1 and _yes_no(c, c.nodes[n.children[0]]))
     first = c.nodes[node.children[0]]
     # the first child is false: the others are not evaluated
@@ -90,19 +108,19 @@ def _yes_no(c: CompiledPolicy, node: Any) -> bool:
             and c.policy.facts[node.fact].type == "bool")
 
 
-def test_generated_source_is_kept_and_names_each_node(demo_policy) -> None:
-    c = compile_policy(demo_policy)
+def test_generated_source_is_kept_and_names_each_node(demo_policy, backend: str) -> None:
+    c = compiled(demo_policy, backend)
     for node in c.nodes:
         assert f"def n{node.idx}(env):" in c.source
 
 
 # --- the other generated functions, each against a plain reference -------------------------------
 
-def _states(pid: str) -> list[tuple[CompiledPolicy, Any, Env, str]]:
+def _states(pid: str, backend: str) -> list[tuple[CompiledPolicy, Any, Env, str]]:
     """(compiled policy, facts, state after evaluating every root for the request's code) per
     vignette whose code the policy governs."""
     policy = load_policy(pid)
-    c = compile_policy(policy)
+    c = compiled(policy, backend)
     found = []
     for _, v in load_vignettes(pid):
         request = Request.model_validate({"policy": pid, "id": v.id, **v.request})
@@ -121,8 +139,8 @@ def _states(pid: str) -> list[tuple[CompiledPolicy, Any, Env, str]]:
 
 
 @pytest.mark.parametrize("pid", policy_ids())
-def test_leaf_scans_count_the_leaves_the_reference_finds_met(pid: str) -> None:
-    for c, _, env, _ in _states(pid):
+def test_leaf_scans_count_the_leaves_the_reference_finds_met(pid: str, backend: str) -> None:
+    for c, _, env, _ in _states(pid, backend):
         scratch = Env(facts=env.facts, request_date=env.request_date, out=list(env.out), cutoffs={})
         derived = {n for n, f in c.policy.facts.items() if f.derived}
         for root, scan in c.scans.items():
@@ -147,9 +165,9 @@ def _ruled_out_reference(c: CompiledPolicy, out: list[Any], implied: frozenset[s
 
 
 @pytest.mark.parametrize("pid", policy_ids())
-def test_ruled_out_checks_agree_with_the_recursive_definition(pid: str) -> None:
+def test_ruled_out_checks_agree_with_the_recursive_definition(pid: str, backend: str) -> None:
     checked = 0
-    for c, facts, env, _ in _states(pid):
+    for c, facts, env, _ in _states(pid, backend):
         implied = facts.implied_names()
         for root in c.pathway_roots:
             status = env.out[root]
@@ -161,8 +179,8 @@ def test_ruled_out_checks_agree_with_the_recursive_definition(pid: str) -> None:
 
 
 @pytest.mark.parametrize("pid", policy_ids())
-def test_decision_prelude_agrees_with_a_plain_loop_and_leaves_the_same_state(pid: str) -> None:
-    for c, facts, env, cpt in _states(pid):
+def test_decision_prelude_agrees_with_a_plain_loop_and_leaves_the_same_state(pid: str, backend: str) -> None:
+    for c, facts, env, cpt in _states(pid, backend):
         plan = c.plan(cpt)
         state = Env(facts=facts.values, request_date=env.request_date, out=[UNSET] * c.size, cutoffs={})
         notes, decided, redirects, exclusions, first = c.decide(cpt)(state)
@@ -192,8 +210,8 @@ def test_decision_prelude_agrees_with_a_plain_loop_and_leaves_the_same_state(pid
 
 
 @pytest.mark.parametrize("pid", policy_ids())
-def test_suggestion_pass_lists_what_a_plain_loop_finds(pid: str) -> None:
-    for c, facts, env, _ in _states(pid):
+def test_suggestion_pass_lists_what_a_plain_loop_finds(pid: str, backend: str) -> None:
+    for c, facts, env, _ in _states(pid, backend):
         state = Env(facts=facts.values, request_date=env.request_date, out=list(env.out), cutoffs={})
         plain = Env(facts=facts.values, request_date=env.request_date, out=list(env.out), cutoffs={})
         expected = []
@@ -208,10 +226,10 @@ def test_suggestion_pass_lists_what_a_plain_loop_finds(pid: str) -> None:
         assert [v is UNSET for v in state.out] == [v is UNSET for v in plain.out]
 
 
-def test_evaluation_order_does_not_change_what_is_known() -> None:
+def test_evaluation_order_does_not_change_what_is_known(backend: str) -> None:
     """The criteria known after several evaluations are the union of what each visits: the
     relevance and the pend questions read the same state whatever the order."""
-    for c, facts, env, cpt in _states("evicore-spine-2026")[:40]:
+    for c, facts, env, cpt in _states("evicore-spine-2026", backend)[:40]:
         roots = [r for r in (*c.pathway_roots, *c.exclusion_roots) if r is not None]
         backwards = Env(facts=facts.values, request_date=env.request_date, out=[UNSET] * c.size, cutoffs={})
         forwards = Env(facts=facts.values, request_date=env.request_date, out=[UNSET] * c.size, cutoffs={})
@@ -223,12 +241,12 @@ def test_evaluation_order_does_not_change_what_is_known() -> None:
 
 
 @pytest.mark.parametrize("pid", policy_ids())
-def test_a_result_known_without_the_requested_code_holds_for_every_code(pid: str) -> None:
+def test_a_result_known_without_the_requested_code_holds_for_every_code(pid: str, backend: str) -> None:
     """Suggestions judge a pathway that depends on the code once with the code unknown (Kleene
     logic is monotone): a true or false there must be the value for every code."""
     from spinecheck.engine.suggest import _States
 
-    for c, _, env, cpt in _states(pid):
+    for c, _, env, cpt in _states(pid, backend):
         states = _States(c, env, cpt)
         blind = states.blind()
         for root in c.blind_safe_roots:
@@ -254,11 +272,11 @@ def _arguing_leaves(c: CompiledPolicy, idx: int, positive: bool = True) -> list[
 
 
 @pytest.mark.parametrize("pid", policy_ids())
-def test_suggesting_scans_count_only_the_criteria_that_argue_for_the_rule(pid: str) -> None:
-    c = compile_policy(load_policy(pid))
+def test_suggesting_scans_count_only_the_criteria_that_argue_for_the_rule(pid: str, backend: str) -> None:
+    c = compiled(load_policy(pid), backend)
     assert c.suggesting, "the bundled policies have when_suggested exclusions and redirects"
     negated = 0
-    for c, _, env, _ in _states(pid):
+    for c, _, env, _ in _states(pid, backend):
         scratch = Env(facts=env.facts, request_date=env.request_date, out=list(env.out), cutoffs={})
         for root, scan in c.suggesting.items():
             arguing = _arguing_leaves(c, root)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Iterator
 
 from . import codegen
+from .native import NativeSteps, default_backend
 from .plan import CodePlan, SuggestionPlan, code_plan, suggestion_plan
 from ..policy.durations import date_minus, duration_days, parse_duration
 from ..policy.model import Policy
@@ -76,8 +77,9 @@ Fn = Callable[[Env], Any]
 
 
 class CompiledPolicy:
-    def __init__(self, policy: Policy):
+    def __init__(self, policy: Policy, backend: str | None = None):
         self.policy = policy
+        self.backend = backend or default_backend()  # native (C) or python: see ``native``
         self.nodes: list[CNode] = []
         self._def_index: dict[str, int] = {}
         self._pending_refs: list[tuple[int, int, str]] = []
@@ -136,6 +138,18 @@ class CompiledPolicy:
         self._decide: dict[str, Callable[[Env], Any]] = {}
         self._holding: Callable[[Env], list[int]] | None = None
         self.ruled_out = generated.ruled_out  # pathway root -> r{root} (see relevance.RuledOut)
+        # the same steps in C, over the same evaluation state (None: the generated Python ones)
+        self.native: NativeSteps | None = None
+        self._force_steps: dict[int, Callable[[Env], None]] = {}
+        self._values_of: dict[tuple[int, ...], Callable[[Env], list[Any]]] = {}
+        if self.backend == "native":
+            native = self.native = NativeSteps(self.nodes, UNSET, self.definition_nodes, self._constant_of,
+                                               _date_test, self._tests_date, Env)
+            self.fns = native.fns
+            self.scans = {root: native.scan(*scans[root]) for root in self.scans}
+            self.suggesting = {root: native.scan(suggesting[root], frozenset()) for root in self.suggesting}
+            self.ruled_out = {root: native.ruled(root) for root in self.ruled_out}
+            native.code_dependent(self.code_dependent)
         self.group_only_facts = self._group_only_facts()
         self.templates = [self._template(n) for n in self.nodes]
         # per node, for the walks over an evaluation state (relevance, questions)
@@ -164,6 +178,9 @@ class CompiledPolicy:
             tuple(k for k in self.subtree_order[n.idx]
                   if self.kinds[k] == FACT and self.fact_of[k] in self.group_only_facts) if n.ruled_out_by else ()
             for n in self.nodes)
+        if self.native is not None:
+            self.native.walk_tables(self.is_gate, self.gate_free, self.group_findings, self.gate_or_all_children,
+                                     self.gated_children, self.fact_ruler)
         self.pathway_section = tuple(p.cite.split("#", 1)[0] for p in policy.pathways)
         self.title = policy.meta.title
         # role -> index -> root, and the trace header (id, title, cite, cpt, goes_to)
@@ -243,10 +260,42 @@ class CompiledPolicy:
         elif idx in seen:
             return
         seen.add(idx)
+        if self.native is not None:
+            step = self._force_steps.get(idx)
+            if step is None:
+                step = self._force_steps[idx] = self.native.force(self.subtree_order[idx])
+            step(env)
+            return
         out, fns = env.out, self.fns
         for k in self.subtree_order[idx]:  # parents first: each call completes what it reaches
             if out[k] is UNSET:
                 fns[k](env)
+
+    def values_of(self, roots: tuple[int, ...]) -> Callable[[Env], list[Any]]:
+        """A function giving the values of ``roots`` in a state, each evaluated when unset
+        (built once per tuple of roots)."""
+        found = self._values_of.get(roots)
+        if found is None:
+            if self.native is not None:
+                found = self.native.values(roots)
+            else:
+                fns = self.fns
+
+                def found(env: Env) -> list[Any]:
+                    out = env.out
+                    return [fns[k](env) if out[k] is UNSET else out[k] for k in roots]
+            self._values_of[roots] = found
+        return found
+
+    def without_code(self, out: list[Any]) -> list[Any]:
+        """A copy of the evaluation state ``out`` with every result that depends on the
+        requested code unset (to evaluate the same case for another code)."""
+        if self.native is not None:
+            return self.native.copy_state(out)
+        out = list(out)
+        for k in self.code_dependent:
+            out[k] = UNSET
+        return out
 
     def elsewhere_for(self, cpt: str) -> str:
         """Where a code the policy does not govern belongs (``Policy.elsewhere_for``)."""
@@ -278,17 +327,27 @@ class CompiledPolicy:
         found = self._decide.get(code)
         if found is None:
             name = f"decide_{code}"
-            found = self._decide[code] = self._add(self._generator.decide(name, self._prelude(code)))[name]
+            if self.native is not None:
+                found = self._decide[code] = self.native.decide(*self._prelude(code))
+            else:
+                found = self._decide[code] = self._add(self._generator.decide(name, self._prelude(code)))[name]
         return found
 
     def holding(self, env: Env) -> list[int]:
         """The pathways, in order, that hold and do not depend on the requested code, and those
         that depend on it whose required facts are known (see ``suggest``); generated on first
         use (``codegen``)."""
+        return self.holding_step()(env)
+
+    def holding_step(self) -> Callable[[Env], list[int]]:
+        """``holding`` as a step (built on first use)."""
         if self._holding is None:
             candidates = tuple(self._candidate(i) for i in range(len(self.policy.pathways)))
-            self._holding = self._add(self._generator.holding(candidates))["holding"]
-        return self._holding(env)
+            if self.native is not None:
+                self._holding = self.native.holding(candidates)
+            else:
+                self._holding = self._add(self._generator.holding(candidates))["holding"]
+        return self._holding
 
     def _add(self, source: str) -> dict[str, Any]:
         self.source += "\n" + source + "\n"

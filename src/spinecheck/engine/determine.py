@@ -58,7 +58,7 @@ def determine(policy: Policy, request_id: str, cpt: str, request_date: dt.date, 
                       env.out, entries or [], notes, env)
 
     plan = c.plan(cpt)
-    fns, out = c.fns, env.out
+    fns = c.fns
     # 2.-4. notes, redirects, exclusions that hold whatever else is met, the first pathway met
     # (only pathways whose required facts are all known can be): one generated step per code
     note_ids, decided, redirect_values, exclusion_values, first = c.decide(cpt)(env)
@@ -81,41 +81,38 @@ def determine(policy: Policy, request_id: str, cpt: str, request_date: dt.date, 
                       suggested=suggested,
                       entries=[("exclusion", i, True)] + supporting + [("pathway", k, False) for k in plan.pathways])
     if first is not None:
-        return _approve(c, env, plan, first, list(zip(plan.always, exclusion_values)),
-                        list(zip(plan.redirects, redirect_values)), result)
+        return _approve(c, env, plan, first, exclusion_values, redirect_values, result)
 
     # 5. no pathway holds: the open ones decide between pend and not_met
     explaining = []  # exclusions that only explain a not_met
     for item in plan.when_no_pathway:
         if item.root is None or fns[item.root](env) is True:
             explaining.append(("exclusion", item.index, True))
-    roots = c.pathway_roots
-    path_values = []
-    for i in plan.pathways:
-        value = out[roots[i]]
-        path_values.append((i, fns[roots[i]](env) if value is UNSET else value))
+    path_values = list(zip(plan.pathways, c.values_of(plan.pathway_root_tuple)(env)))
     open_ = [i for i, v in path_values if v is None]
     if open_:
         return _pend(c, env, facts, cpt, open_, path_values, result)
     return _not_met(c, env, facts, cpt, path_values, explaining, result)
 
 
-def _approve(c: CompiledPolicy, env: Env, plan: Any, first: int, exclusion_values: list, redirect_values: list,
-             result: Any) -> Result:
+def _approve(c: CompiledPolicy, env: Env, plan: Any, first: int, exclusion_values: list[Any],
+             redirect_values: list[Any], result: Any) -> Result:
     """Approve on pathway ``first``, unless an unknown exclusion or redirect must first be ruled
     out: then pend on it."""
     policy = c.policy
     held = []
     suggestive = []  # unknown `when_suggested` ones: completed when a pend reads them
-    for role, values in (("exclusion", exclusion_values), ("redirect", redirect_values)):
-        for item, value in values:
-            if value is None and item.must_rule_out:
+    # only the exclusions and redirects that must be ruled out when unknown can hold it
+    for role, values, blocking in (("exclusion", exclusion_values, plan.always_blocking),
+                                   ("redirect", redirect_values, plan.redirects_blocking)):
+        for position, item in blocking:
+            if values[position] is None:
                 if item.must_rule_out == "when_suggested" and item.root is not None:
                     suggestive.append(item.root)
                     if not c.suggesting[item.root](env)[0]:  # nothing arguing for it is known to hold yet
                         continue
                 held.append((role, item))
-    entries = [("pathway", first, True)] + [("pathway", i, False) for i in plan.pathways if i != first]
+    entries = list(plan.approved_entries[first])
     p = policy.pathways[first]
     if not held:
         return result("approve", p.cite, f"Meets {p.cite}: {p.title}.", entries=entries)
@@ -195,6 +192,8 @@ def _n_questions(missing: list[tuple[str, str]]) -> str:
 def _failing_texts(c: CompiledPolicy, env: Env, root: int) -> list[str]:
     """Short reasons why ``root`` is false: the deepest false criteria beneath it. A false
     `any` reads "none of (a / b)"; a group ruled out by one statement reads as itself."""
+    if c.native is not None:  # the same walk in C
+        return list(dict.fromkeys(c.native.failing(env.out, root)))
 
     def reasons(idx: int) -> list[str]:
         node = c.nodes[idx]

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 from dataclasses import dataclass, field
+from collections.abc import Set as AbstractSet
 from typing import Any, NamedTuple
 
 from ..errors import InputError
@@ -34,11 +35,13 @@ class FactSet:
     implied: dict[str, FactValue] | None = None  # read only; shared between requests
     not_implied: frozenset[str] = frozenset()  # in ``implied`` but answered otherwise, or conflicted
 
-    def implied_names(self) -> frozenset[str]:
+    def implied_names(self) -> AbstractSet[str]:
         """The facts whose value a blanket statement implies (nothing else answered them)."""
         if self.implied is None:
             return frozenset()
-        return frozenset(self.implied.keys() - self.not_implied - self.provenance.keys())
+        names = self.implied.keys() - self.not_implied  # one copy: the table is shared
+        names.difference_update(self.provenance.keys())
+        return names
 
     def source(self, name: str) -> FactValue | None:
         """Where the value of ``name`` came from (None: nothing answered it)."""

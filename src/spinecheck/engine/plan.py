@@ -30,6 +30,12 @@ class CodePlan(NamedTuple):
     when_no_pathway: tuple[Item, ...]  # exclusions that only explain a not_met
     to_suggestions: tuple[Item, ...]  # exclusions that only keep the code out of suggestions
     pathways: tuple[int, ...]
+    pathway_root_tuple: tuple[int, ...]  # their compiled roots, in the same order
+    # (position in `always` / `redirects`, item) of those that must be ruled out when unknown
+    always_blocking: tuple[tuple[int, Item], ...]
+    redirects_blocking: tuple[tuple[int, Item], ...]
+    # pathway met -> the trace entries of an approval on it: it, then the others not decisive
+    approved_entries: dict[int, tuple[tuple[str, int, bool], ...]]
 
 
 class SuggestionPlan(NamedTuple):
@@ -56,13 +62,20 @@ def code_plan(policy: Policy, cpt: str, roots: Any) -> CodePlan:
 
     exclusions = [item(i, roots.exclusion_roots[i], e) for i, e in enumerate(policy.exclusions) if applies(e.cpt)]
     pathways = tuple(roots.pathways_for.get(cpt, ()))
+    redirects = tuple(item(i, roots.redirect_roots[i], r) for i, r in enumerate(policy.redirects) if applies(r.cpt))
+    always = tuple(e for e in exclusions if policy.exclusions[e.index].applies == "always")
     return CodePlan(
         notes=tuple((i, roots.note_roots[i]) for i, n in enumerate(policy.notes) if applies(n.cpt)),
-        redirects=tuple(item(i, roots.redirect_roots[i], r) for i, r in enumerate(policy.redirects) if applies(r.cpt)),
-        always=tuple(e for e in exclusions if policy.exclusions[e.index].applies == "always"),
+        redirects=redirects,
+        always=always,
         when_no_pathway=tuple(e for e in exclusions if policy.exclusions[e.index].applies == "when_no_pathway_met"),
         to_suggestions=tuple(e for e in exclusions if policy.exclusions[e.index].applies == "to_suggestions"),
         pathways=pathways,
+        pathway_root_tuple=tuple(roots.pathway_roots[i] for i in pathways),
+        always_blocking=tuple((k, e) for k, e in enumerate(always) if e.must_rule_out),
+        redirects_blocking=tuple((k, r) for k, r in enumerate(redirects) if r.must_rule_out),
+        approved_entries={first: (("pathway", first, True), *(("pathway", i, False) for i in pathways if i != first))
+                          for first in pathways},
     )
 
 

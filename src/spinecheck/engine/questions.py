@@ -14,6 +14,9 @@ def missing(c: CompiledPolicy, env: Env, roots: list[int], lead: int = 1) -> lis
     comes first (its details matter only once it holds). For the first ``lead`` roots (the most
     relevant) the gate is asked as such ("was there trauma?"); for the others one blanket
     question ("does the record exclude what it does not mention?") stands for all of them."""
+    catalog = c.policy.facts
+    if c.native is not None:  # the same walk in C
+        return [(n, catalog[n].question) for n in c.native.questions(env, list(roots), lead)]
     names: dict[str, None] = {}
     seen: tuple[set[int], set[int]] = (set(), set())  # by specific
     facts, out = env.facts, env.out
@@ -48,7 +51,6 @@ def missing(c: CompiledPolicy, env: Env, roots: list[int], lead: int = 1) -> lis
                 stack += reversed(gates.to_walk(idx))
             else:
                 stack += reversed(children[idx])
-    catalog = c.policy.facts
     return [(n, catalog[n].question) for n in names]
 
 

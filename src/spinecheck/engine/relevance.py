@@ -62,6 +62,8 @@ def best_explanation(c: CompiledPolicy, env: Env, candidates: list[int], ruled_o
     that ``ruled_out`` keeps reading the state as the decision left it; it is consulted only in
     order of closeness, until a pathway whose condition is present turns up."""
     scratch = Env(facts=env.facts, request_date=env.request_date, out=list(env.out), cutoffs=env.cutoffs)
+    if c.native is not None:  # the same ranking in C
+        return c.native.best(c, tuple(candidates))(scratch, ruled_out.out, ruled_out.implied)
     roots, scans, n_leaves = c.pathway_roots, c.scans, c.n_leaves
     keyed = []
     for i in candidates:

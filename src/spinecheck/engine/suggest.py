@@ -7,8 +7,6 @@ alike for every code, and are evaluated once, in the request's own evaluation st
 
 from __future__ import annotations
 
-from collections import deque
-from itertools import repeat
 from typing import Any
 
 from .compiled import UNSET, CompiledPolicy, Env
@@ -63,9 +61,7 @@ class _States:
         return self._blind
 
     def _derived(self, facts: dict[str, Any]) -> Env:
-        out = list(self.env.out)
-        _clear(map(out.__setitem__, self.c.code_dependent, repeat(UNSET)))  # results that depend on the code
-        return Env(facts, self.env.request_date, out, self.env.cutoffs)
+        return Env(facts, self.env.request_date, self.c.without_code(self.env.out), self.env.cutoffs)
 
     def value(self, code: str, root: int) -> Any:
         """The value of ``root`` (that depends on the code) for ``code``: without the code when
@@ -84,12 +80,11 @@ class _States:
         return c.fns[root](state) if v is UNSET else v
 
 
-_clear = deque(maxlen=0).extend  # runs an iterator for its effects
-
-
 def suggestions(c: CompiledPolicy, env: Env, cpt: str) -> list[tuple[str, int, Env]]:
     """Codes other than ``cpt`` that a pathway supports for this case, each with the pathway
     and the evaluation state in which it holds, in policy order of the pathways."""
+    if c.native is not None:  # the same steps in C
+        return c.native.suggestions(c, cpt)(env)
     states = _States(c, env, cpt)
     fns = c.fns
     plan = c.suggestion_plan(cpt)
