@@ -10,6 +10,7 @@ $(BIN)/spinecheck: pyproject.toml constraints.txt setup.py src/spinecheck/engine
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev]'
+	$(BIN)/spinecheck version --engine
 	touch $(BIN)/spinecheck
 
 install: $(BIN)/spinecheck

@@ -19,7 +19,7 @@ import pytest
 
 from spinecheck.engine import native
 from spinecheck.engine.compiled import UNSET, CompiledPolicy, Env
-from spinecheck.errors import InputError, NotFound
+from spinecheck.errors import InputError, NotFound, SpinecheckError
 from spinecheck.policy import load_catalog, load_policy, load_vignettes, policy_ids
 from spinecheck.review import review_data
 
@@ -125,8 +125,10 @@ def test_the_python_steps_can_be_chosen(monkeypatch: pytest.MonkeyPatch) -> None
 
 def test_a_misspelt_engine_choice_is_an_error_naming_the_choices(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SPINECHECK_ENGINE", "fortran")
-    with pytest.raises(ValueError, match="SPINECHECK_ENGINE must be one of native, python"):
+    with pytest.raises(SpinecheckError) as caught:
         native.default_backend()
+    assert caught.value.code == "bad_setting"
+    assert caught.value.one_line() == "SPINECHECK_ENGINE: must be one of native, python (or unset: native when built)"
 
 
 @needs_native
@@ -136,11 +138,14 @@ def test_the_c_steps_run_by_default_when_built(monkeypatch: pytest.MonkeyPatch) 
     assert native.describe().startswith("native")
 
 
-def test_the_extension_is_built_and_current_where_a_compiler_is(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A checkout installed with `make install` on a machine with a C compiler runs the C steps;
-    a failed or stale build would otherwise fall back to the slower steps unnoticed."""
-    if not (shutil.which(sysconfig.get_config_var("CC").split()[0] if sysconfig.get_config_var("CC") else "cc")):
-        pytest.skip("no C compiler on this machine")
+def test_the_extension_is_built_and_current_where_it_can_be() -> None:
+    """A checkout installed with `make install` on a machine with a C compiler and the Python
+    headers runs the C steps: a failed or stale build would otherwise fall back to the slower
+    steps unnoticed."""
+    compiler = (sysconfig.get_config_var("CC") or "cc").split()[0]
+    headers = Path(sysconfig.get_paths()["include"]) / "Python.h"
+    if not shutil.which(compiler) or not headers.exists():
+        pytest.skip("no C compiler or no Python headers on this machine: the Python steps run")
     assert not native.STALE, native.describe()
     assert native.available(), native.describe()
 
@@ -181,6 +186,8 @@ def test_a_malformed_node_table_is_refused() -> None:
     with pytest.raises(ValueError, match="a fact test needs a fact"):
         _native.Program([(0, (), 1, None, 0, None, None, None, None, False)], UNSET)
     program = _native.Program([(0, (), 1, "x", 0, True, None, None, None, False)], UNSET)
+    with pytest.raises(RuntimeError, match="initialized once"):  # its steps index the node table
+        program.__init__([], UNSET)
     with pytest.raises(RuntimeError, match="set_walk_tables was not called"):
         program.questions(Env({}, dt.date(2026, 10, 1), [UNSET], {}), [0], 1)
 

@@ -353,80 +353,63 @@ static int ruled(ProgramObject *p, PyObject *out, PyObject *status, PyObject *im
     }
 }
 
-static PyObject *index_pair(PyObject *role, Py_ssize_t index) {
-    return Py_BuildValue("(On)", role, index);
+/* evaluate the entries in order until one holds (an entry without a root always does); the
+ * values of those before it are appended to values. The position of the one that holds, -1
+ * when none does, -2 on an error */
+static Py_ssize_t first_holding(Ctx *c, Entry *entries, Py_ssize_t n, PyObject *values) {
+    for (Py_ssize_t i = 0; i < n; i++) {
+        int v = entries[i].root < 0 ? 1 : root_value(c, entries[i].root);
+        if (v < 0) return -2;
+        if (v == 1) return i;
+        if (PyList_Append(values, as_object(v)) < 0) return -2;
+    }
+    return -1;
 }
 
-/* (notes, decided or None, redirect values, exclusion values or None, first pathway or None) */
-static PyObject *decided(PyObject *notes, PyObject *decision, PyObject *redirects, PyObject *exclusions,
-                         Py_ssize_t first) {
-    PyObject *result = NULL, *first_obj = first < 0 ? Py_NewRef(Py_None) : PyLong_FromSsize_t(first);
-    if (decision != NULL && first_obj != NULL)
-        result = PyTuple_Pack(5, notes, decision, redirects, exclusions ? exclusions : Py_None, first_obj);
-    Py_XDECREF(first_obj);
-    return result;
-}
-
+/* (notes, (role, index) of the redirect or exclusion that decides or None, redirect values,
+ * exclusion values or None, the first pathway met or None): codegen's `decide` */
 static PyObject *step_decide(StepObject *s, Ctx *c) {
-    PyObject *notes = PyList_New(0), *redirects = NULL, *exclusions = NULL, *result = NULL, *decision = NULL;
-    Py_ssize_t i;
-    int v;
-    if (notes == NULL) return NULL;
+    PyObject *notes = PyList_New(0), *redirects = PyList_New(0), *exclusions = PyList_New(0);
+    PyObject *decision = NULL, *first = NULL, *result = NULL;
+    Py_ssize_t i, hit;
+    if (notes == NULL || redirects == NULL || exclusions == NULL) goto done;
     for (i = 0; i < s->n_notes; i++) {
         Entry *e = &s->notes[i];
         if (e->root >= 0) {
-            v = root_value(c, e->root);
+            int v = root_value(c, e->root);
             if (v < 0) goto done;
             if (v != 1) continue;
         }
         PyObject *index = PyLong_FromSsize_t(e->index);
-        if (index == NULL || PyList_Append(notes, index) < 0) {
-            Py_XDECREF(index);
-            goto done;
-        }
-        Py_DECREF(index);
+        int appended = index == NULL ? -1 : PyList_Append(notes, index);
+        Py_XDECREF(index);
+        if (appended < 0) goto done;
     }
-    if ((redirects = PyList_New(0)) == NULL) goto done;
-    for (i = 0; i < s->n_redirects; i++) {
-        Entry *e = &s->redirects[i];
-        v = 1;
-        if (e->root >= 0 && (v = root_value(c, e->root)) < 0) goto done;
-        if (v == 1) {
-            decision = index_pair(str_redirect, e->index);
-            result = decided(notes, decision, redirects, NULL, -1);
-            goto done;
-        }
-        if (PyList_Append(redirects, as_object(v)) < 0) goto done;
+    if ((hit = first_holding(c, s->redirects, s->n_redirects, redirects)) == -2) goto done;
+    if (hit >= 0) { /* the exclusions are not reached */
+        if ((decision = Py_BuildValue("(On)", str_redirect, s->redirects[hit].index)) != NULL)
+            result = PyTuple_Pack(5, notes, decision, redirects, Py_None, Py_None);
+        goto done;
     }
-    if ((exclusions = PyList_New(0)) == NULL) goto done;
-    for (i = 0; i < s->n_exclusions; i++) {
-        Entry *e = &s->exclusions[i];
-        v = 1;
-        if (e->root >= 0 && (v = root_value(c, e->root)) < 0) goto done;
-        if (v == 1) {
-            decision = index_pair(str_exclusion, e->index);
-            result = decided(notes, decision, redirects, exclusions, -1);
-            goto done;
-        }
-        if (PyList_Append(exclusions, as_object(v)) < 0) goto done;
+    if ((hit = first_holding(c, s->exclusions, s->n_exclusions, exclusions)) == -2) goto done;
+    if (hit >= 0) {
+        if ((decision = Py_BuildValue("(On)", str_exclusion, s->exclusions[hit].index)) != NULL)
+            result = PyTuple_Pack(5, notes, decision, redirects, exclusions, Py_None);
+        goto done;
     }
-    for (i = 0; i < s->n_candidates; i++) {
+    for (i = 0; i < s->n_candidates && first == NULL; i++) { /* the first pathway met */
         Entry *e = &s->candidates[i];
-        int known = all_known(c, e->required);
+        int known = all_known(c, e->required), v;
         if (known < 0) goto done;
         if (!known) continue;
         if ((v = root_value(c, e->root)) < 0) goto done;
-        if (v == 1) {
-            result = decided(notes, Py_NewRef(Py_None), redirects, exclusions, e->index);
-            decision = Py_None;
-            goto done;
-        }
+        if (v == 1 && (first = PyLong_FromSsize_t(e->index)) == NULL) goto done;
     }
-    decision = Py_NewRef(Py_None);
-    result = decided(notes, decision, redirects, exclusions, -1);
+    result = PyTuple_Pack(5, notes, Py_None, redirects, exclusions, first != NULL ? first : Py_None);
 done:
     Py_XDECREF(decision);
-    Py_DECREF(notes);
+    Py_XDECREF(first);
+    Py_XDECREF(notes);
     Py_XDECREF(redirects);
     Py_XDECREF(exclusions);
     return result;
@@ -1032,7 +1015,10 @@ static void program_clear_nodes(ProgramObject *p) {
 static int program_init(ProgramObject *p, PyObject *args, PyObject *kwds) {
     PyObject *specs, *unset;
     if (!PyArg_ParseTuple(args, "O!O", &PyList_Type, &specs, &unset)) return -1;
-    program_clear_nodes(p);
+    if (p->nodes != NULL) { /* its steps index its node table: it never changes */
+        PyErr_SetString(PyExc_RuntimeError, "a Program is initialized once");
+        return -1;
+    }
     Py_XSETREF(p->unset, Py_NewRef(unset));
     p->size = PyList_GET_SIZE(specs);
     p->nodes = PyMem_Calloc(p->size ? p->size : 1, sizeof(Node));
@@ -1285,9 +1271,10 @@ static int vec_push(Vec *v, Py_ssize_t x) {
     return 0;
 }
 
-static int read_indices(ProgramObject *p, PyObject *tuple, Py_ssize_t **items, Py_ssize_t *count) {
+/* a tuple of indices below limit, read into a new array (freed and NULL again on an error) */
+static int read_index_tuple(PyObject *tuple, Py_ssize_t **items, Py_ssize_t *count, Py_ssize_t limit) {
     if (!PyTuple_Check(tuple)) {
-        PyErr_SetString(PyExc_TypeError, "walk tables hold tuples of node indices");
+        PyErr_SetString(PyExc_TypeError, "a tuple of indices is expected");
         return -1;
     }
     *count = PyTuple_GET_SIZE(tuple);
@@ -1297,10 +1284,22 @@ static int read_indices(ProgramObject *p, PyObject *tuple, Py_ssize_t **items, P
         return -1;
     }
     for (Py_ssize_t i = 0; i < *count; i++) {
-        (*items)[i] = PyLong_AsSsize_t(PyTuple_GET_ITEM(tuple, i));
-        if (((*items)[i] == -1 && PyErr_Occurred()) || check_index(p, (*items)[i]) < 0) return -1;
+        Py_ssize_t k = PyLong_AsSsize_t(PyTuple_GET_ITEM(tuple, i));
+        if ((k == -1 && PyErr_Occurred()) || k < 0 || k >= limit) {
+            if (!PyErr_Occurred()) PyErr_Format(PyExc_IndexError, "index %zd out of range (%zd)", k, limit);
+            PyMem_Free(*items);
+            *items = NULL;
+            *count = 0;
+            return -1;
+        }
+        (*items)[i] = k;
     }
     return 0;
+}
+
+/* node indices of the program */
+static int read_indices(ProgramObject *p, PyObject *tuple, Py_ssize_t **items, Py_ssize_t *count) {
+    return read_index_tuple(tuple, items, count, p->size);
 }
 
 /* set_walk_tables(is_gate, gate_free, group_findings, gate_or_all_children, gated_children,
@@ -1572,29 +1571,6 @@ static PyObject *program_set_code_dependent(ProgramObject *p, PyObject *indices)
     p->dependent = items;
     p->n_dependent = n;
     Py_RETURN_NONE;
-}
-
-static int read_index_tuple(PyObject *tuple, Py_ssize_t **items, Py_ssize_t *count, Py_ssize_t limit) {
-    if (!PyTuple_Check(tuple)) {
-        PyErr_SetString(PyExc_TypeError, "a tuple of indices is expected");
-        return -1;
-    }
-    *count = PyTuple_GET_SIZE(tuple);
-    *items = PyMem_Malloc((*count ? *count : 1) * sizeof(Py_ssize_t));
-    if (*items == NULL) {
-        PyErr_NoMemory();
-        return -1;
-    }
-    for (Py_ssize_t i = 0; i < *count; i++) {
-        Py_ssize_t k = PyLong_AsSsize_t(PyTuple_GET_ITEM(tuple, i));
-        if (k == -1 && PyErr_Occurred()) return -1;
-        if (k < 0 || k >= limit) {
-            PyErr_Format(PyExc_IndexError, "index %zd out of range (%zd)", k, limit);
-            return -1;
-        }
-        (*items)[i] = k;
-    }
-    return 0;
 }
 
 static int is_scan(ProgramObject *p, PyObject *o) {

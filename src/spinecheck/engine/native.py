@@ -1,12 +1,13 @@
 """Which implementation runs the compiled criteria steps, and the C one's tables.
 
-The criteria steps (node functions, the decision prelude, the suggestion pass, the leaf scans
-and the ruled-out checks) exist twice: generated Python (``codegen``), the reference, and a C
+The steps that evaluate criteria and walk the evaluation state (node functions, decision
+prelude, suggestion pass, leaf scans, ruled-out checks, ranking, pend questions, failing
+reasons) exist twice: in Python (``codegen`` and the engine modules), the reference, and in a C
 extension (``_native.c``) that runs the same steps over the same evaluation state. The C one is
-used when it was built at install (it needs a C compiler; without one the install still
-succeeds and the Python steps run). ``SPINECHECK_ENGINE=python`` selects the Python steps.
-Both give identical evaluation states and determinations (``tests/engine/test_native.py``,
-``bench/golden_engine.py``)."""
+used when it was built at install (it needs a C compiler and the Python headers; without them
+the install still succeeds and the Python steps run). ``SPINECHECK_ENGINE=python`` selects the
+Python steps. Both give identical evaluation states and determinations
+(``tests/engine/test_native.py``, ``tests/engine/test_codegen.py``, ``bench/golden_engine.py``)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ import hashlib
 import os
 from pathlib import Path
 from typing import Any, Callable
+
+from ..errors import SpinecheckError
 
 try:
     from . import _native
@@ -56,7 +59,8 @@ def default_backend() -> str:
     """``native`` when built, unless ``SPINECHECK_ENGINE`` says ``python``."""
     asked = os.environ.get("SPINECHECK_ENGINE", "").strip().lower()
     if asked and asked not in BACKENDS:
-        raise ValueError(f"SPINECHECK_ENGINE must be one of {', '.join(BACKENDS)}, not {asked!r}")
+        raise SpinecheckError("bad_setting", f"must be one of {', '.join(BACKENDS)} (or unset: native when built)",
+                              where="SPINECHECK_ENGINE", status=500)
     if asked == "python" or _native is None:
         return "python"
     return "native"
@@ -71,7 +75,7 @@ def describe() -> str:
         return "python (SPINECHECK_ENGINE=python)"
     if STALE:
         return "python (the C extension is older than its source: its rebuild failed; run `make install` and read the compiler's error)"
-    return "python (the C extension is not built: no C compiler at install)"
+    return "python (the C extension is not built: no C compiler or Python headers at install)"
 
 
 class NativeSteps:
