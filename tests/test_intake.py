@@ -15,7 +15,9 @@ from spinecheck.policy import load_catalog
 from spinecheck.policy import durations
 
 RAW: list[Any] = [None, True, False, 0, 1, 2.5, -3, "", "x", "6 weeks", " 3 mo ", "P6W", "2026-01-02", "2026-13-40",
-                  [], ["x"], ["cervical"], ["lumbar", "thoracic"], [1], [["a"]], [{"a": 1}], {"a": 1}, dt.date(2026, 1, 2)]
+                  "2026-02-30", "20260102", [], ["x"], ["cervical"], ["lumbar", "thoracic"], ["lumbar", 1],
+                  ["lumbar", ["a"]], ["lumbar", "lumbar"], [1], [["a"]], [{"a": 1}], {"a": 1}, dt.date(2026, 1, 2),
+                  dt.datetime(2026, 1, 2, 8, 30)]
 
 
 def _outcome(fn: Any, raw: Any) -> Any:
@@ -34,7 +36,7 @@ def test_every_reader_gives_what_normalize_gives() -> None:
             continue
         read = intake.settable[name][1]
         raws = RAW + [v for v in (fact.values or [])] + [[v] for v in (fact.values or [])[:2]]
-        for raw in raws:
+        for raw in raws * 2:  # twice: a duration text read before comes from the reader's table
             assert _outcome(read, raw) == _outcome(lambda r: normalize(fact, r, f"facts.{name}"), raw), (name, raw)
             checked += 1
     assert checked > 1000
