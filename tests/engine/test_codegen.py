@@ -284,3 +284,24 @@ def test_suggesting_scans_count_only_the_criteria_that_argue_for_the_rule(pid: s
             met = [k for k in arguing if reference(c, scratch, k) is True]
             assert scan(scratch) == (len(met), 0), c.nodes[root].id
     assert negated, "some when_suggested rule has a criterion beneath a negation"
+
+
+def test_a_counter_never_shadows_a_date_test_of_the_same_number() -> None:
+    """`at_least` counts in locals named by depth; date tests are globals named by node. Node 1
+    (a date test) and an `at_least` at depth 1 in the same function once shared the name `t1`
+    (found by tests/engine/test_native_random.py)."""
+    from spinecheck.engine import codegen
+    from spinecheck.engine.compiled import CNode, _date_test
+
+    on = dt.date(2026, 10, 1)
+    nodes = [
+        CNode(idx=0, id="a", text="a", cite="T-1", kind="fact", children=(), fact="a", op="eq", value=True),
+        CNode(idx=1, id="d", text="d", cite="T-1", kind="fact", children=(), fact="d", op="within_last", value="6 weeks"),
+        CNode(idx=2, id="two", text="one of", cite="T-1", kind="at_least", children=(0, 1), at_least=1),
+        CNode(idx=3, id="top", text="both", cite="T-1", kind="all", children=(1, 2)),
+    ]
+    generated = codegen.generate(nodes, constant=lambda n: n.value, date_test=_date_test,
+                                 is_date=lambda n: n.fact == "d", unset=UNSET)
+    env = Env(facts={"a": False, "d": on - dt.timedelta(days=10)}, request_date=on, out=[UNSET] * 4, cutoffs={})
+    assert generated.fns[3](env) is True
+    assert env.out == [False, True, True, True]

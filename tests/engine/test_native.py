@@ -213,3 +213,33 @@ def test_a_tiny_program_evaluates_with_kleene_logic() -> None:
         env = Env(facts, dt.date(2026, 10, 1), [UNSET] * 3, {})
         assert top(env) is expected
         assert env.out == written
+
+
+@needs_native
+def test_random_cases_of_the_demo_policy_get_the_same_determination(demo_policy, demo_catalog,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """The test fixture's policy has every construct of the format (redirects, exclusions of
+    each kind, `when_suggested`, blanket statements, notes): random cases for each of its codes."""
+    from spinecheck.models import Request
+    from spinecheck.review import gather_facts
+
+    rng = random.Random(7)
+    settable = [f for f in demo_catalog.values() if not f.derived]
+    on = dt.date(2026, 10, 1)
+    codes = sorted(demo_policy.codes)
+    cases = []
+    for n in range(600):
+        facts = {f.name: _random_value(f, rng, on) for f in rng.sample(settable, rng.randint(0, len(settable)))}
+        request = Request.model_validate({"id": f"r{n}", "policy": "demo-policy", "cpt": rng.choice(codes),
+                                          "date": str(on), "patient": {"birth_date": "1970-06-15", "sex": "female"},
+                                          "facts": facts})
+        cases.append((request, gather_facts(request, demo_policy, demo_catalog)))
+    seen = {}
+    for backend in ("python", "native"):
+        compiled = CompiledPolicy(demo_policy, backend=backend)
+        monkeypatch.setattr(determine_module, "_COMPILED", {demo_policy.content_hash: compiled})
+        seen[backend] = [json.dumps(determine_module.determine(demo_policy, r.id, r.cpt, r.date, f).to_dict("full"),
+                                    default=str, sort_keys=True) for r, f in cases]
+    outcomes = {json.loads(d)["outcome"] for d in seen["python"]}
+    assert outcomes >= {"approve", "pend", "not_met"}
+    assert seen["native"] == seen["python"]

@@ -189,7 +189,7 @@ class _Generator:
         elif node.kind == "not":
             lines = self.child(node.children[0], depth + 1) + ["v = None if v is None else not v"]
         elif node.kind == "at_least":
-            met, unknown = f"t{depth}", f"u{depth}"
+            met, unknown = f"m{depth}", f"u{depth}"  # not t{k}: that names node k's date test
             lines = [f"{met} = {unknown} = 0"]
             for k in node.children:
                 lines += self.child(k, depth + 1)
