@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from spinecheck.engine import codegen, native
-from spinecheck.engine.compiled import UNSET, CNode, Env, _date_test
+from spinecheck.engine.compiled import UNSET, CNode, Env, _date_test, date_parts
 from spinecheck.engine.native import NativeSteps
 
 pytestmark = pytest.mark.skipif(not native.available(), reason="the C extension is not built here")
@@ -85,7 +85,7 @@ def _is_date(node: CNode) -> bool:
 def _both(nodes: list[CNode], shared: frozenset[int], **generated: Any) -> tuple[codegen.Generated, NativeSteps]:
     python = codegen.generate(nodes, constant=lambda n: n.value, date_test=_date_test, is_date=_is_date, unset=UNSET,
                               shared=shared, **generated)
-    c = NativeSteps(nodes, UNSET, shared, lambda n: n.value, _date_test, _is_date, Env)
+    c = NativeSteps(nodes, UNSET, shared, lambda n: n.value, _date_test, date_parts, _is_date, Env)
     return python, c
 
 

@@ -23,6 +23,7 @@
 
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <datetime.h>
 #include <stddef.h>
 #include <string.h>
 
@@ -41,7 +42,9 @@ typedef struct {
     PyObject *value_fact;   /* str or NULL */
     PyObject *constant;     /* or NULL */
     PyObject *ruled_out_by; /* str or NULL */
-    PyObject *date_test;    /* callable(env) or NULL */
+    PyObject *date_test;    /* callable(env) or NULL: the Python test, for what the C one leaves */
+    int date_op;            /* date tests: 1 within the span, 2 at least the span ago, 3 more than */
+    PyObject *date_parts;   /* date tests: the span, the key of its cutoff in env.cutoffs */
 } Node;
 
 /* per node, for the questions walk (questions.py): see set_walk_tables */
@@ -105,9 +108,65 @@ static int truth_of(PyObject *r) {
     return v;
 }
 
-/* a date test: the Python closure (calendar arithmetic has one implementation) */
+static PyObject *str_cutoffs, *str_cutoff, *str_request_date;
+
+/* days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil) */
+static long long days_from_civil(long long y, unsigned m, unsigned d) {
+    y -= m <= 2;
+    long long era = (y >= 0 ? y : y - 399) / 400;
+    unsigned yoe = (unsigned)(y - era * 400);
+    unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+    unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + (long long)doe - 719468;
+}
+
+static long long date_days(PyObject *date) {
+    return days_from_civil(PyDateTime_GET_YEAR(date), PyDateTime_GET_MONTH(date), PyDateTime_GET_DAY(date));
+}
+
+#define US_PER_DAY 86400000000LL
+
+/* a date test, as compiled._date_test: the fact's day (at its start) against the cutoff the
+ * span gives back from the request date (Env.cutoff: calendar arithmetic stays in Python, one
+ * implementation; computed once per request and span). Anything but plain dates goes to the
+ * Python test itself. */
 static int date_value(Ctx *c, Node *n) {
-    return truth_of(PyObject_CallOneArg(n->date_test, c->env));
+    PyObject *x = fact_get(c, n->fact);
+    if (x == NULL) return PyErr_Occurred() ? -1 : 2;
+    if (!PyDate_CheckExact(x) || n->date_op == 0) return truth_of(PyObject_CallOneArg(n->date_test, c->env));
+    PyObject *cutoffs = PyObject_GetAttr(c->env, str_cutoffs), *cutoff = NULL;
+    if (cutoffs == NULL) return -1;
+    if (PyDict_CheckExact(cutoffs)) {
+        cutoff = PyDict_GetItemWithError(cutoffs, n->date_parts);
+        Py_XINCREF(cutoff);
+    }
+    Py_DECREF(cutoffs);
+    if (cutoff == NULL) {
+        if (PyErr_Occurred()) return -1;
+        cutoff = PyObject_CallMethodOneArg(c->env, str_cutoff, n->date_parts);
+        if (cutoff == NULL) return -1;
+    }
+    if (!PyDateTime_CheckExact(cutoff) || PyDateTime_DATE_GET_TZINFO(cutoff) != Py_None) {
+        Py_DECREF(cutoff);
+        return truth_of(PyObject_CallOneArg(n->date_test, c->env));
+    }
+    long long moment = date_days(x) * US_PER_DAY;
+    long long limit = date_days(cutoff) * US_PER_DAY
+        + ((PyDateTime_DATE_GET_HOUR(cutoff) * 60LL + PyDateTime_DATE_GET_MINUTE(cutoff)) * 60LL
+           + PyDateTime_DATE_GET_SECOND(cutoff)) * 1000000LL + PyDateTime_DATE_GET_MICROSECOND(cutoff);
+    Py_DECREF(cutoff);
+    if (n->date_op == 2) return moment <= limit; /* the anniversary counts */
+    if (n->date_op == 3) return moment < limit;
+    if (limit > moment) return 0; /* within the span: on or after the cutoff, and not in the future */
+    PyObject *today = PyObject_GetAttr(c->env, str_request_date);
+    if (today == NULL) return -1;
+    if (!PyDate_CheckExact(today)) {
+        Py_DECREF(today);
+        return truth_of(PyObject_CallOneArg(n->date_test, c->env));
+    }
+    int within = date_days(x) <= date_days(today);
+    Py_DECREF(today);
+    return within;
 }
 
 /* the value of fact test n, not written */
@@ -597,7 +656,7 @@ static void free_suggest(struct Suggest *g) {
     PyMem_Free(g);
 }
 
-static PyObject *str_request_date, *str_cutoffs, *str_request_region, *str_request_modality, *str_request_contrast;
+static PyObject *str_request_region, *str_request_modality, *str_request_contrast;
 
 /* one run of the suggestions for a case */
 typedef struct {
@@ -1005,13 +1064,15 @@ static void program_clear_nodes(ProgramObject *p) {
         Py_XDECREF(n->constant);
         Py_XDECREF(n->ruled_out_by);
         Py_XDECREF(n->date_test);
+        Py_XDECREF(n->date_parts);
     }
     PyMem_Free(p->nodes);
     p->nodes = NULL;
 }
 
 /* Program(nodes, unset): nodes is a list of (kind, children, at_least, fact, op, constant,
- * value_fact, ruled_out_by, date_test, shared), kinds and ops as integers (see compiled.py) */
+ * value_fact, ruled_out_by, date test or None, shared), kinds and ops as integers (see native.py);
+ * a date test is (the Python test, 1 within / 2 at least ago / 3 more than ago, the span) */
 static int program_init(ProgramObject *p, PyObject *args, PyObject *kwds) {
     PyObject *specs, *unset;
     if (!PyArg_ParseTuple(args, "O!O", &PyList_Type, &specs, &unset)) return -1;
@@ -1028,7 +1089,7 @@ static int program_init(ProgramObject *p, PyObject *args, PyObject *kwds) {
     }
     for (Py_ssize_t i = 0; i < p->size; i++) {
         Node *n = &p->nodes[i];
-        PyObject *children, *fact, *constant, *value_fact, *ruled_out_by, *date_test;
+        PyObject *children, *fact, *constant, *value_fact, *ruled_out_by, *date_test, *date_parts = NULL;
         int kind, op, shared;
         Py_ssize_t at_least;
         if (!PyArg_ParseTuple(PyList_GET_ITEM(specs, i), "iO!nOiOOOOp;a node spec is (kind, children, at_least, "
@@ -1063,6 +1124,18 @@ static int program_init(ProgramObject *p, PyObject *args, PyObject *kwds) {
         n->constant = optional(constant);
         n->value_fact = optional(value_fact);
         n->ruled_out_by = optional(ruled_out_by);
+        if (date_test != Py_None) { /* (the Python test, its kind, its span) */
+            int date_op;
+            if (!PyArg_ParseTuple(date_test, "OiO!;a date test is (test, kind, span)", &date_test, &date_op,
+                                  &PyTuple_Type, &date_parts))
+                return -1;
+            if (date_op < 1 || date_op > 3 || !PyCallable_Check(date_test)) {
+                PyErr_Format(PyExc_ValueError, "node %zd: a date test's kind is 1, 2 or 3 and its test callable", i);
+                return -1;
+            }
+            n->date_op = date_op;
+            n->date_parts = Py_NewRef(date_parts);
+        }
         n->date_test = optional(date_test);
         if (kind == K_FACT && (n->fact == NULL || (n->date_test == NULL && n->value_fact == NULL && n->constant == NULL))) {
             PyErr_Format(PyExc_ValueError, "node %zd: a fact test needs a fact and a constant, a second fact or a date test", i);
@@ -1779,6 +1852,9 @@ PyMODINIT_FUNC PyInit__native(void) {
     str_semicolon = PyUnicode_InternFromString("; ");
     str_request_date = PyUnicode_InternFromString("request_date");
     str_cutoffs = PyUnicode_InternFromString("cutoffs");
+    str_cutoff = PyUnicode_InternFromString("cutoff");
+    PyDateTime_IMPORT;
+    if (PyDateTimeAPI == NULL || str_cutoff == NULL) return NULL;
     str_request_region = PyUnicode_InternFromString("request_region");
     str_request_modality = PyUnicode_InternFromString("request_modality");
     str_request_contrast = PyUnicode_InternFromString("request_contrast");

@@ -144,7 +144,7 @@ class CompiledPolicy:
         self._values_of: dict[tuple[int, ...], Callable[[Env], list[Any]]] = {}
         if self.backend == "native":
             native = self.native = NativeSteps(self.nodes, UNSET, self.definition_nodes, self._constant_of,
-                                               _date_test, self._tests_date, Env)
+                                               _date_test, date_parts, self._tests_date, Env)
             self.fns = native.fns
             self.scans = {root: native.scan(*scans[root]) for root in self.scans}
             self.suggesting = {root: native.scan(suggesting[root], frozenset()) for root in self.suggesting}
@@ -502,10 +502,15 @@ def _picker(idxs: tuple[int, ...]) -> Callable[[list[Any]], tuple[Any, ...]]:
     return lambda out: ()
 
 
+def date_parts(node: CNode) -> tuple[tuple[str, float], ...]:
+    """The span of a date test, as the key of its cutoff in ``Env.cutoffs``."""
+    return tuple(sorted(parse_duration(node.value)[1].items()))
+
+
 def _date_test(node: CNode) -> Callable[[Env], Any]:
     """The test of a date fact against a span back from the request date (calendar months)."""
     name, op = node.fact, node.op
-    parts = tuple(sorted(parse_duration(node.value)[1].items()))
+    parts = date_parts(node)
 
     def test(env: Env) -> Any:
         x = env.facts.get(name)

@@ -46,6 +46,7 @@ if STALE:
 
 BACKENDS = ("native", "python")
 _KINDS = {"fact": 0, "all": 1, "any": 2, "not": 3, "at_least": 4}
+_DATE_OPS = {"within_last": 1, "at_least_ago": 2, "more_than_ago": 3}
 _OPS = {op: i for i, op in enumerate(("eq", "ne", "gt", "ge", "lt", "le", "in", "not_in", "has", "has_any",
                                       "has_all", "has_none"))}
 
@@ -86,8 +87,8 @@ class NativeSteps:
     ``suggest``. Built once per compiled policy; the per-code steps once per code."""
 
     def __init__(self, nodes: list[Any], unset: object, shared: frozenset[int],
-                 constant: Callable[[Any], Any], date_test: Callable[[Any], Any], is_date: Callable[[Any], bool],
-                 env_class: type):
+                 constant: Callable[[Any], Any], date_test: Callable[[Any], Any], date_parts: Callable[[Any], tuple],
+                 is_date: Callable[[Any], bool], env_class: type):
         if _native is None:  # pragma: no cover - callers check available()
             raise RuntimeError("the C extension spinecheck.engine._native is not built; reinstall with a C compiler")
         specs = []
@@ -99,7 +100,7 @@ class NativeSteps:
                 node.fact if fact_test else None, _OPS[node.op or "eq"] if fact_test and not dated else 0,
                 constant(node) if fact_test and not dated and not node.value_fact else None,
                 node.value_fact if fact_test else None, node.ruled_out_by or None,
-                date_test(node) if dated else None, node.idx in shared))
+                (date_test(node), _DATE_OPS[node.op], date_parts(node)) if dated else None, node.idx in shared))
         self.program = _native.Program(specs, unset)
         self.fns = [self.program.node(k) for k in range(len(nodes))]
         self.texts = tuple(node.text for node in nodes)
