@@ -64,6 +64,8 @@ typedef struct {
     Py_ssize_t n_dependent; /* the nodes whose result depends on the requested code */
     Py_ssize_t *dependent;
     PyObject *fact_ruler; /* dict: fact -> the blanket statement that rules it out */
+    PyObject *fact_ids;   /* dict: a fact a candidate pathway requires -> its id (below) */
+    PyObject *fact_names; /* list: id -> fact name */
 } ProgramObject;
 
 /* what one evaluation reads and writes */
@@ -299,7 +301,8 @@ static int eval_node(Ctx *c, Py_ssize_t idx) {
 typedef struct {
     Py_ssize_t index; /* pathway, note, redirect or exclusion index */
     Py_ssize_t root;  /* -1: none (it always applies) */
-    PyObject *required; /* tuple of fact names, or NULL */
+    Py_ssize_t n_required;
+    Py_ssize_t *required; /* ids (ProgramObject.fact_names) of the facts it requires, rarest first */
     int evaluate;
     PyObject *scan;   /* best: the pathway's leaf scan (a Step) */
     Py_ssize_t n_leaves;
@@ -348,13 +351,40 @@ static void close_env(Ctx *c) {
     Py_DECREF(c->out);
 }
 
-static int all_known(Ctx *c, PyObject *required) {
-    Py_ssize_t i, n = PyTuple_GET_SIZE(required);
-    for (i = 0; i < n; i++) {
-        int r = PyDict_Contains(c->facts, PyTuple_GET_ITEM(required, i));
-        if (r <= 0) return r;
+/* whether every fact the entry requires is known; known[id] memoizes the answers of one call
+ * (-1: not asked yet), as many candidates require the same facts */
+static int all_known(Ctx *c, Entry *e, signed char *known) {
+    for (Py_ssize_t i = 0; i < e->n_required; i++) {
+        Py_ssize_t id = e->required[i];
+        if (known[id] < 0) {
+            int r = PyDict_Contains(c->facts, PyList_GET_ITEM(c->p->fact_names, id));
+            if (r < 0) return -1;
+            known[id] = (signed char)r;
+        }
+        if (!known[id]) return 0;
     }
     return 1;
+}
+
+/* the memo of all_known for one call: on the stack when small */
+typedef struct {
+    signed char small[256];
+    signed char *known;
+} Known;
+
+static int known_open(Known *k, ProgramObject *p) {
+    Py_ssize_t n = PyList_GET_SIZE(p->fact_names);
+    k->known = n <= (Py_ssize_t)sizeof(k->small) ? k->small : PyMem_Malloc(n);
+    if (k->known == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    memset(k->known, -1, n ? n : 1);
+    return 0;
+}
+
+static void known_close(Known *k) {
+    if (k->known != k->small) PyMem_Free(k->known);
 }
 
 static PyObject *step_node(StepObject *s, Ctx *c) {
@@ -456,14 +486,18 @@ static PyObject *step_decide(StepObject *s, Ctx *c) {
             result = PyTuple_Pack(5, notes, decision, redirects, exclusions, Py_None);
         goto done;
     }
+    Known memo;
+    if (known_open(&memo, c->p) < 0) goto done;
     for (i = 0; i < s->n_candidates && first == NULL; i++) { /* the first pathway met */
         Entry *e = &s->candidates[i];
-        int known = all_known(c, e->required), v;
-        if (known < 0) goto done;
-        if (!known) continue;
-        if ((v = root_value(c, e->root)) < 0) goto done;
-        if (v == 1 && (first = PyLong_FromSsize_t(e->index)) == NULL) goto done;
+        int known = all_known(c, e, memo.known), v = 0;
+        if (known > 0) v = root_value(c, e->root);
+        if (known < 0 || v < 0 || (v == 1 && (first = PyLong_FromSsize_t(e->index)) == NULL)) {
+            known_close(&memo);
+            goto done;
+        }
     }
+    known_close(&memo);
     result = PyTuple_Pack(5, notes, Py_None, redirects, exclusions, first != NULL ? first : Py_None);
 done:
     Py_XDECREF(decision);
@@ -476,11 +510,13 @@ done:
 
 static PyObject *step_holding(StepObject *s, Ctx *c) {
     PyObject *found = PyList_New(0);
+    Known memo;
     Py_ssize_t i;
     if (found == NULL) return NULL;
+    if (known_open(&memo, c->p) < 0) goto fail;
     for (i = 0; i < s->n_candidates; i++) {
         Entry *e = &s->candidates[i];
-        int known = all_known(c, e->required);
+        int known = all_known(c, e, memo.known);
         if (known < 0) goto fail;
         if (!known) continue;
         if (e->evaluate) {
@@ -495,8 +531,10 @@ static PyObject *step_holding(StepObject *s, Ctx *c) {
         }
         Py_DECREF(index);
     }
+    known_close(&memo);
     return found;
 fail:
+    known_close(&memo);
     Py_DECREF(found);
     return NULL;
 }
@@ -977,7 +1015,7 @@ static PyObject *step_call(PyObject *self, PyObject *const *args, size_t nargsf,
 static void free_entries(Entry *entries, Py_ssize_t n) {
     if (entries == NULL) return;
     for (Py_ssize_t i = 0; i < n; i++) {
-        Py_XDECREF(entries[i].required);
+        PyMem_Free(entries[i].required);
         Py_XDECREF(entries[i].scan);
     }
     PyMem_Free(entries);
@@ -1150,6 +1188,8 @@ static void program_dealloc(ProgramObject *p) {
     PyMem_Free(p->dependent);
     Py_XDECREF(p->unset);
     Py_XDECREF(p->fact_ruler);
+    Py_XDECREF(p->fact_ids);
+    Py_XDECREF(p->fact_names);
     Py_TYPE(p)->tp_free((PyObject *)p);
 }
 
@@ -1220,6 +1260,35 @@ static PyObject *program_values(ProgramObject *p, PyObject *roots) {
 }
 
 /* entries: a sequence of (index, root or None[, required, evaluate]) */
+/* the ids of the fact names in tuple names (new ones are numbered on) */
+static int fact_ids(ProgramObject *p, PyObject *names, Py_ssize_t **ids, Py_ssize_t *count) {
+    *count = PyTuple_GET_SIZE(names);
+    *ids = PyMem_Malloc((*count ? *count : 1) * sizeof(Py_ssize_t));
+    if (*ids == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    for (Py_ssize_t i = 0; i < *count; i++) {
+        PyObject *name = PyTuple_GET_ITEM(names, i), *id;
+        if (!PyUnicode_Check(name)) {
+            PyErr_SetString(PyExc_TypeError, "a required fact is named by a string");
+            return -1;
+        }
+        id = PyDict_GetItemWithError(p->fact_ids, name);
+        if (id == NULL) {
+            if (PyErr_Occurred()) return -1;
+            PyObject *next = PyLong_FromSsize_t(PyList_GET_SIZE(p->fact_names));
+            int stored = next == NULL ? -1 : PyDict_SetItem(p->fact_ids, name, next);
+            Py_XDECREF(next);
+            if (stored < 0 || PyList_Append(p->fact_names, name) < 0) return -1;
+            id = PyDict_GetItemWithError(p->fact_ids, name);
+            if (id == NULL) return -1;
+        }
+        (*ids)[i] = PyLong_AsSsize_t(id);
+    }
+    return 0;
+}
+
 static int read_entries(ProgramObject *p, PyObject *seq, Entry **entries, Py_ssize_t *count, int candidates) {
     PyObject *fast = PySequence_Fast(seq, "entries must be a sequence");
     if (fast == NULL) return -1;
@@ -1251,7 +1320,7 @@ static int read_entries(ProgramObject *p, PyObject *seq, Entry **entries, Py_ssi
             e->root = PyLong_AsSsize_t(root);
             if ((e->root == -1 && PyErr_Occurred()) || check_index(p, e->root) < 0) goto fail;
         }
-        e->required = required ? Py_NewRef(required) : NULL;
+        if (required != NULL && fact_ids(p, required, &e->required, &e->n_required) < 0) goto fail;
         e->evaluate = evaluate;
     }
     Py_DECREF(fast);
@@ -1812,6 +1881,9 @@ static PyObject *program_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
         p->fact_ruler = NULL;
         p->n_dependent = 0;
         p->dependent = NULL;
+        p->fact_ids = PyDict_New();
+        p->fact_names = PyList_New(0);
+        if (p->fact_ids == NULL || p->fact_names == NULL) Py_CLEAR(p);
     }
     return (PyObject *)p;
 }
