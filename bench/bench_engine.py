@@ -23,6 +23,7 @@ from typing import Any
 from spinecheck.engine.native import describe
 from spinecheck.policy import load_policy, policy_ids
 from spinecheck.review import parse_request, review, review_data
+from spinecheck.vignettes import vignette_requests
 
 HERE = Path(__file__).resolve().parent.parent
 OUTCOMES = ("approve", "pend", "not_met", "out_of_scope")
@@ -30,21 +31,8 @@ OUTCOMES = ("approve", "pend", "not_met", "out_of_scope")
 
 def workload() -> list[dict]:
     """Bundled examples without notes, plus every policy's vignettes, cycled."""
-    requests = []
-    for line in (HERE / "examples" / "requests.ndjson").read_text().splitlines():
-        data = json.loads(line)
-        if "note" not in data:
-            requests.append(data)
-    from spinecheck.policy import load_vignettes
-
-    for pid in policy_ids():
-        for _, v in load_vignettes(pid):
-            if "note" not in v.request:
-                requests.append({"policy": pid, "id": v.id, **v.request})
-    for r in requests:  # YAML gives dates; the wire gives strings
-        r["date"] = str(r["date"])
-        r["patient"] = {**r["patient"], "birth_date": str(r["patient"]["birth_date"])}
-    return requests
+    examples = [json.loads(line) for line in (HERE / "examples" / "requests.ndjson").read_text().splitlines()]
+    return [r for r in examples + vignette_requests() if "note" not in r]
 
 
 def by_outcome(requests: list[dict]) -> dict[str, list[dict]]:

@@ -15,22 +15,16 @@ from pathlib import Path
 from typing import Any
 
 from spinecheck.errors import InputError, NotFound
-from spinecheck.policy import load_vignettes, policy_ids
 from spinecheck.review import review_data
+from spinecheck.vignettes import vignette_requests
 
 HERE = Path(__file__).resolve().parent.parent
 DEFAULT = "/tmp/engine_golden.json"
 
 
 def requests() -> list[dict[str, Any]]:
-    found = [json.loads(line) for line in (HERE / "examples" / "requests.ndjson").read_text().splitlines() if line.strip()]
-    for pid in policy_ids():
-        for _, v in load_vignettes(pid):
-            found.append({"policy": pid, "id": v.id, **v.request})
-    for r in found:  # YAML gives dates; the wire gives strings
-        r["date"] = str(r["date"])
-        r["patient"] = {**r["patient"], "birth_date": str(r["patient"]["birth_date"])}
-    return found
+    examples = [json.loads(line) for line in (HERE / "examples" / "requests.ndjson").read_text().splitlines() if line.strip()]
+    return examples + vignette_requests()
 
 
 def dump() -> dict[str, Any]:

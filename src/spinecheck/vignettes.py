@@ -2,8 +2,25 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from .policy import load_vignettes, policy_ids
 from .policy.schema import Vignette
 from .review import review_data
+
+
+def vignette_requests() -> list[dict[str, Any]]:
+    """Every bundled policy's vignettes as requests in their wire form (dates as ISO text, as
+    JSON gives them; YAML gives dates), policy by policy: the workload of the benches and of
+    the tests that compare implementations."""
+    found = []
+    for pid in policy_ids():
+        for _, v in load_vignettes(pid):
+            request = {"policy": pid, "id": v.id, **v.request}
+            request["date"] = str(request["date"])
+            request["patient"] = {**request["patient"], "birth_date": str(request["patient"]["birth_date"])}
+            found.append(request)
+    return found
 
 
 def check_vignette(policy_id: str, vignette: Vignette) -> list[str]:

@@ -6,6 +6,7 @@ chosen; and the errors the C module gives when it is misused."""
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import json
 import random
 import shutil
@@ -13,15 +14,14 @@ import sysconfig
 from pathlib import Path
 from typing import Any
 
-import importlib
-
 import pytest
 
 from spinecheck.engine import native
 from spinecheck.engine.compiled import UNSET, CompiledPolicy, Env
 from spinecheck.errors import InputError, NotFound, SpinecheckError
-from spinecheck.policy import load_catalog, load_policy, load_vignettes, policy_ids
+from spinecheck.policy import load_catalog, load_policy, policy_ids
 from spinecheck.review import review_data
+from spinecheck.vignettes import vignette_requests
 
 determine_module = importlib.import_module("spinecheck.engine.determine")  # the module, not its function
 needs_native = pytest.mark.skipif(not native.available(), reason="the C extension is not built here")
@@ -29,14 +29,7 @@ EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "requests.ndjson"
 
 
 def _requests() -> list[dict[str, Any]]:
-    found = [json.loads(line) for line in EXAMPLES.read_text().splitlines() if line.strip()]
-    for pid in policy_ids():
-        for _, v in load_vignettes(pid):
-            found.append({"policy": pid, "id": v.id, **v.request})
-    for r in found:
-        r["date"] = str(r["date"])
-        r["patient"] = {**r["patient"], "birth_date": str(r["patient"]["birth_date"])}
-    return found
+    return [json.loads(line) for line in EXAMPLES.read_text().splitlines() if line.strip()] + vignette_requests()
 
 
 _VALUES: dict[str, Any] = {

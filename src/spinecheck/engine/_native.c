@@ -132,10 +132,15 @@ static long long date_days(PyObject *date) {
  * span gives back from the request date (Env.cutoff: calendar arithmetic stays in Python, one
  * implementation; computed once per request and span). Anything but plain dates goes to the
  * Python test itself. */
+/* the Python test of date node n (for what the C comparison leaves to it) */
+static int python_date_test(Ctx *c, Node *n) {
+    return truth_of(PyObject_CallOneArg(n->date_test, c->env));
+}
+
 static int date_value(Ctx *c, Node *n) {
     PyObject *x = fact_get(c, n->fact);
     if (x == NULL) return PyErr_Occurred() ? -1 : 2;
-    if (!PyDate_CheckExact(x) || n->date_op == 0) return truth_of(PyObject_CallOneArg(n->date_test, c->env));
+    if (!PyDate_CheckExact(x) || n->date_op == 0) return python_date_test(c, n);
     PyObject *cutoffs = PyObject_GetAttr(c->env, str_cutoffs), *cutoff = NULL;
     if (cutoffs == NULL) return -1;
     if (PyDict_CheckExact(cutoffs)) {
@@ -150,7 +155,7 @@ static int date_value(Ctx *c, Node *n) {
     }
     if (!PyDateTime_CheckExact(cutoff) || PyDateTime_DATE_GET_TZINFO(cutoff) != Py_None) {
         Py_DECREF(cutoff);
-        return truth_of(PyObject_CallOneArg(n->date_test, c->env));
+        return python_date_test(c, n);
     }
     long long moment = date_days(x) * US_PER_DAY;
     long long limit = date_days(cutoff) * US_PER_DAY
@@ -164,7 +169,7 @@ static int date_value(Ctx *c, Node *n) {
     if (today == NULL) return -1;
     if (!PyDate_CheckExact(today)) {
         Py_DECREF(today);
-        return truth_of(PyObject_CallOneArg(n->date_test, c->env));
+        return python_date_test(c, n);
     }
     int within = date_days(x) <= date_days(today);
     Py_DECREF(today);
@@ -393,9 +398,10 @@ static PyObject *step_node(StepObject *s, Ctx *c) {
     return Py_NewRef(as_object(v));
 }
 
-static PyObject *step_scan(StepObject *s, Ctx *c) {
-    Py_ssize_t met = 0, mine = 0, i;
-    for (i = 0; i < s->n_leaves; i++) {
+/* the leaves of scan s that hold (*met), and those of them the case's own (*mine) */
+static int scan_counts(StepObject *s, Ctx *c, Py_ssize_t *met, Py_ssize_t *mine) {
+    *met = *mine = 0;
+    for (Py_ssize_t i = 0; i < s->n_leaves; i++) {
         Py_ssize_t k = s->leaves[i];
         Node *n = &c->p->nodes[k];
         /* a group: its own value; a fact test: not written (its value when already known is
@@ -403,12 +409,18 @@ static PyObject *step_scan(StepObject *s, Ctx *c) {
         int v = n->kind != K_FACT ? root_value(c, k)
               : PyList_GET_ITEM(c->out, k) != c->p->unset ? code_of(PyList_GET_ITEM(c->out, k))
               : leaf_value(c, n);
-        if (v < 0) return NULL;
+        if (v < 0) return -1;
         if (v == 1) {
-            met++;
-            if (s->own[i]) mine++;
+            (*met)++;
+            if (s->own[i]) (*mine)++;
         }
     }
+    return 0;
+}
+
+static PyObject *step_scan(StepObject *s, Ctx *c) {
+    Py_ssize_t met, mine;
+    if (scan_counts(s, c, &met, &mine) < 0) return NULL;
     return Py_BuildValue("(nn)", met, mine);
 }
 
@@ -590,14 +602,11 @@ static PyObject *step_best(StepObject *s, Ctx *c, PyObject *out, PyObject *impli
     if (ranked == NULL) return PyErr_NoMemory();
     for (i = 0; i < n; i++) {
         Entry *e = &s->candidates[i];
-        PyObject *counts = step_scan((StepObject *)e->scan, c);
-        if (counts == NULL) {
+        Py_ssize_t met;
+        if (scan_counts((StepObject *)e->scan, c, &met, &ranked[i].own) < 0) {
             PyMem_Free(ranked);
             return NULL;
         }
-        Py_ssize_t met = PyLong_AsSsize_t(PyTuple_GET_ITEM(counts, 0));
-        ranked[i].own = PyLong_AsSsize_t(PyTuple_GET_ITEM(counts, 1));
-        Py_DECREF(counts);
         ranked[i].share = e->n_leaves ? (double)met / (double)e->n_leaves : 0.0;
         ranked[i].index = e->index;
         ranked[i].root = e->root;
@@ -816,13 +825,11 @@ static int holds_approval(Run *r, PyObject *state, SItem *item) {
     if (done == NULL) return -1;
     Py_DECREF(done);
     Ctx c;
+    Py_ssize_t met, mine;
     if (open_env(r->p, state, &c) < 0) return -1;
-    PyObject *counts = step_scan((StepObject *)item->suggesting, &c);
+    int counted = scan_counts((StepObject *)item->suggesting, &c, &met, &mine);
     close_env(&c);
-    if (counts == NULL) return -1;
-    Py_ssize_t met = PyLong_AsSsize_t(PyTuple_GET_ITEM(counts, 0));
-    Py_DECREF(counts);
-    return met > 0;
+    return counted < 0 ? -1 : met > 0;
 }
 
 /* not_excluded: no exclusion holds (or must first be ruled out), no redirect applies */

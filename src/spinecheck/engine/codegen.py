@@ -68,8 +68,9 @@ def generate(nodes: list[Any], constant: Callable[[Any], Any], date_test: Callab
              is_date: Callable[[Any], bool], unset: object, shared: frozenset[int] = frozenset(),
              scans: dict[int, tuple[tuple[int, ...], frozenset[int]]] | None = None,
              suggesting: dict[int, tuple[int, ...]] | None = None,
-             ruled_out: tuple[int, ...] = ()) -> Generated:
-    """The functions for ``nodes`` (CNode, children resolved). ``constant(node)`` gives a fact
+             ruled_out: tuple[int, ...] = (), execute: bool = True) -> Generated:
+    """The functions for ``nodes`` (CNode, children resolved); with ``execute`` false, only their
+    source (to read: the C steps run instead, see ``native``). ``constant(node)`` gives a fact
     test's comparable constant, ``date_test(node)`` the closure for a date test,
     ``is_date(node)`` whether a fact test compares dates; ``shared`` are the nodes with several
     parents (definitions), called rather than inlined. ``scans`` maps a root to its leaf
@@ -86,12 +87,20 @@ def generate(nodes: list[Any], constant: Callable[[Any], Any], date_test: Callab
     parts = [gen.function(node) for node in nodes]
     parts += [gen.scan(root, leaves, own) for root, (leaves, own) in (scans or {}).items()]
     parts += [gen.scan(root, leaves, frozenset(), name=f"g{root}") for root, leaves in (suggesting or {}).items()]
-    ruled_roots = sorted(set(ruled_out) | set(shared))
+    ruled_roots = ruled_out_roots(ruled_out, shared)
     parts += [gen.ruled_out(k) for k in ruled_roots]
     source = "\n\n".join(parts) + "\n"
+    if not execute:
+        return Generated(source, [], {}, {}, gen, {})
     exec(compile(source, "<spinecheck criteria>", "exec"), ns)  # noqa: S102 - our own generated code
     return Generated(source, [ns[f"n{node.idx}"] for node in nodes], {root: ns[f"s{root}"] for root in scans or {}},
                      {root: ns[f"g{root}"] for root in suggesting or {}}, gen, {k: ns[f"r{k}"] for k in ruled_roots})
+
+
+def ruled_out_roots(ruled_out: tuple[int, ...], shared: frozenset[int]) -> list[int]:
+    """The nodes that get a ruled-out check (``r{k}``): the roots asked for, and the shared nodes
+    the checks call."""
+    return sorted(set(ruled_out) | set(shared))
 
 
 def _known(required: tuple[str, ...]) -> str:

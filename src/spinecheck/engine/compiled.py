@@ -11,6 +11,7 @@ compiled on first use."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import operator
 from dataclasses import dataclass
 from typing import Any, Callable, Iterator
@@ -128,28 +129,35 @@ class CompiledPolicy:
         for i, p in enumerate(policy.pathways):
             for code in p.cpt:
                 self.pathways_for.setdefault(code, []).append(i)
-        generated = codegen.generate(
-            self.nodes, constant=self._constant_of, date_test=_date_test,
-            is_date=self._tests_date, unset=UNSET, shared=self.definition_nodes, scans=scans,
-            suggesting=suggesting, ruled_out=tuple(self.pathway_roots))
-        self.source, self.fns, self.scans = generated.source, generated.fns, generated.scans
-        self.suggesting = generated.suggesting  # root -> g{root}(env): (leaves arguing for it that hold, 0)
-        self._generator = generated.generator
         self._decide: dict[str, Callable[[Env], Any]] = {}
         self._holding: Callable[[Env], list[int]] | None = None
-        self.ruled_out = generated.ruled_out  # pathway root -> r{root} (see relevance.RuledOut)
-        # the same steps in C, over the same evaluation state (None: the generated Python ones)
-        self.native: NativeSteps | None = None
         self._force_steps: dict[int, Callable[[Env], None]] = {}
         self._values_of: dict[tuple[int, ...], Callable[[Env], list[Any]]] = {}
+        self._generate = functools.partial(
+            codegen.generate, self.nodes, constant=self._constant_of, date_test=_date_test,
+            is_date=self._tests_date, unset=UNSET, shared=self.definition_nodes, scans=scans,
+            suggesting=suggesting, ruled_out=tuple(self.pathway_roots))
+        # the same steps in C, over the same evaluation state (None: the generated Python ones,
+        # which are then the only ones generated and compiled)
+        self.native: NativeSteps | None = None
+        self._source: str | None = None
+        self._generator: Any = None  # the Python steps' generator (more steps on first use)
         if self.backend == "native":
             native = self.native = NativeSteps(self.nodes, UNSET, self.definition_nodes, self._constant_of,
                                                _date_test, date_parts, self._tests_date, Env)
             self.fns = native.fns
-            self.scans = {root: native.scan(*scans[root]) for root in self.scans}
-            self.suggesting = {root: native.scan(suggesting[root], frozenset()) for root in self.suggesting}
-            self.ruled_out = {root: native.ruled(root) for root in self.ruled_out}
+            self.scans = {root: native.scan(leaves, own) for root, (leaves, own) in scans.items()}
+            # root -> (leaves arguing for it that hold, 0)
+            self.suggesting = {root: native.scan(leaves, frozenset()) for root, leaves in suggesting.items()}
+            self.ruled_out = {k: native.ruled(k) for k in codegen.ruled_out_roots(tuple(self.pathway_roots),
+                                                                                   self.definition_nodes)}
             native.code_dependent(self.code_dependent)
+        else:
+            generated = self._generate()
+            self._source, self.fns, self.scans = generated.source, generated.fns, generated.scans
+            self.suggesting = generated.suggesting  # root -> g{root}(env): (leaves arguing for it that hold, 0)
+            self._generator = generated.generator
+            self.ruled_out = generated.ruled_out  # pathway root -> r{root} (see relevance.RuledOut)
         self.group_only_facts = self._group_only_facts()
         self.templates = [self._template(n) for n in self.nodes]
         # per node, for the walks over an evaluation state (relevance, questions)
@@ -349,8 +357,16 @@ class CompiledPolicy:
                 self._holding = self._add(self._generator.holding(candidates))["holding"]
         return self._holding
 
+    @property
+    def source(self) -> str:
+        """The generated Python steps' source, for reading and debugging (with the C steps,
+        generated when asked: they are not run)."""
+        if self._source is None:
+            self._source = self._generate(execute=False).source
+        return self._source
+
     def _add(self, source: str) -> dict[str, Any]:
-        self.source += "\n" + source + "\n"
+        self._source = self.source + "\n" + source + "\n"
         return self._generator.add(source)
 
     def _prelude(self, code: str) -> codegen.Prelude:

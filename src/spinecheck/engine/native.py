@@ -136,11 +136,10 @@ class NativeSteps:
         return self.program.ruled(root)
 
     def decide(self, notes: Any, redirects: Any, exclusions: Any, candidates: Any) -> Callable[[Any], Any]:
-        return self.program.decide(notes, redirects, exclusions,
-                                   [(c.index, c.root, c.required, c.evaluate) for c in candidates])
+        return self.program.decide(notes, redirects, exclusions, _candidates(candidates))
 
     def holding(self, candidates: Any) -> Callable[[Any], list[int]]:
-        return self.program.holding([(c.index, c.root, c.required, c.evaluate) for c in candidates])
+        return self.program.holding(_candidates(candidates))
 
     # --- the walks -----------------------------------------------------------------------------
     def questions(self, env: Any, roots: list[int], lead: int) -> list[str]:
@@ -204,3 +203,8 @@ class NativeSteps:
                                max(len(views), 1), tuple(plan.code_tests.get(root, ()))))
         return self.program.suggest(c.holding_step(), c.force, self.env_class, requested, len(keys),
                                     len(policy.pathways), codes, candidates)
+
+
+def _candidates(candidates: Any) -> list[tuple[int, int, tuple[str, ...], bool]]:
+    """``codegen.Candidate`` rows as the C module reads them."""
+    return [(c.index, c.root, c.required, c.evaluate) for c in candidates]
