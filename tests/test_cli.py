@@ -176,3 +176,21 @@ def test_version_says_which_criteria_steps_run(monkeypatch):
     assert version.count(".") == 2
     assert engine == "criteria steps: python (SPINECHECK_ENGINE=python)"
     assert run("version").stdout.strip() == version  # scripts reading the version get one line
+
+
+def test_a_misspelt_engine_setting_is_one_line_naming_it(monkeypatch, tmp_path):
+    import importlib
+
+    monkeypatch.setenv("SPINECHECK_ENGINE", "fortran")
+    result = run("version", "--engine")
+    assert result.exit_code == 2
+    assert "SPINECHECK_ENGINE: must be one of native, python" in result.output
+    assert "Traceback" not in result.output
+    # evaluating (policies compiled anew): an error record per request, nothing evaluated wrongly
+    monkeypatch.setattr(importlib.import_module("spinecheck.engine.determine"), "_COMPILED", {})
+    path = write(tmp_path, "r.ndjson", json.dumps(base_request()) + "\n")
+    result = run("evaluate", path, "--json")
+    assert result.exit_code == 2
+    record = json.loads(result.stdout.strip())
+    assert (record["code"], record["where"], record["request_id"]) == ("bad_setting", "SPINECHECK_ENGINE", "req-1")
+    assert "Traceback" not in result.output

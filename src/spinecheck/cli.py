@@ -413,7 +413,10 @@ def version(engine: bool = typer.Option(False, "--engine", help="Also say which 
     if engine:
         from .engine.native import describe
 
-        print(f"criteria steps: {describe()}")
+        try:
+            print(f"criteria steps: {describe()}")
+        except SpinecheckError as exc:  # a misspelt SPINECHECK_ENGINE
+            fail(exc)
 
 
 # Adapters living in their own packages add their commands here (notes: extract; api: serve,
